@@ -1,0 +1,1 @@
+"""Open Hromada (Відкрита громада): open government for Ukrainian hromadas, in public."""

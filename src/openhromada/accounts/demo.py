@@ -1,0 +1,66 @@
+"""Demonstration accounts, one per role, with confirmed e-mails (labelled demo data)."""
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+
+from openhromada.core.models import DataOrigin
+
+from .models import Role, RoleAssignment, User
+
+DEMO_PASSWORD = "demo-hromada-2026"  # noqa: S105 — printed by `openhromada demo`; demo only
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    display_name: str
+    role: str  # "resident" or a Role value
+    scope: str = ""  # hromada code or network slug
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("resident@demo.openhromada.org", "Оксана Мешканка (демо)", "resident"),
+    DemoAccount("official@demo.openhromada.org", "Посадовець Хмельницької громади (демо)",
+                Role.OFFICIAL, "UA68040470000053519"),
+    DemoAccount("council@demo.openhromada.org", "Член координаційної ради (демо)",
+                Role.COUNCIL_MEMBER, "UA68040470000053519"),
+    DemoAccount("monitor@demo.openhromada.org", "Моніторка мережі (демо)", Role.MONITOR,
+                "e-democracy-monitoring-network"),
+    DemoAccount("operator@demo.openhromada.org", "Працівник Асоціації міст (демо)",
+                Role.OPERATOR),
+    DemoAccount("admin@demo.openhromada.org", "Адміністратор платформи (демо)", Role.ADMIN),
+]
+
+
+def _ensure_user(account: DemoAccount) -> User:
+    user = User.objects.filter(email=account.email).first()
+    if user is None:
+        user = User.objects.create_user(account.email, DEMO_PASSWORD,
+                                        display_name=account.display_name,
+                                        data_origin=DataOrigin.DEMO)
+    EmailAddress.objects.get_or_create(user=user, email=account.email,
+                                       defaults={"verified": True, "primary": True})
+    return user
+
+
+def load() -> list[tuple[DemoAccount, User]]:
+    """Create the demo accounts and roles; running it again changes nothing."""
+    from openhromada.monitoring.models import MonitoringNetwork
+    from openhromada.places.models import Hromada
+
+    from .services import role_grant
+
+    created = []
+    for account in DEMO_ACCOUNTS:
+        user = _ensure_user(account)
+        if account.role != "resident":
+            scope = {}
+            if account.role in (Role.OFFICIAL, Role.COUNCIL_MEMBER):
+                scope["hromada"] = Hromada.objects.get(code=account.scope)
+            elif account.role == Role.MONITOR:
+                scope["network"] = MonitoringNetwork.objects.get(slug=account.scope)
+            if not RoleAssignment.objects.filter(user=user, role=account.role, **scope).exists():
+                role_grant(actor=None, user=user, role=account.role, **scope)
+        created.append((account, user))
+    return created

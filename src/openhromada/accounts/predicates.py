@@ -1,0 +1,89 @@
+"""django-rules predicates about who a user is; role rows are read once per request and cached."""
+
+import rules
+from allauth.account.models import EmailAddress
+
+from .models import PLATFORM_ROLES, Role
+
+
+def _roles(user) -> list[tuple[str, int | None, int | None]]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_role_cache", None)
+    if cached is None:
+        cached = list(user.roles.values_list("role", "hromada_id", "network_id"))
+        user._role_cache = cached
+    return cached
+
+
+@rules.predicate
+def is_verified(user) -> bool:
+    """A resident: signed in with a confirmed e-mail address, and not blocked."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cached = getattr(user, "_verified_cache", None)
+    if cached is None:
+        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
+        user._verified_cache = cached
+    return cached
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or any(r == Role.ADMIN for r, _h, _n in _roles(user))
+
+
+@rules.predicate
+def is_operator(user) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return any(r == Role.OPERATOR for r, _h, _n in _roles(user))
+
+
+is_operator_or_admin = is_operator | is_admin
+
+
+def _hromada_id(obj) -> int | None:
+    """The hromada an object belongs to: a Hromada itself or anything with `hromada_id`."""
+    from openhromada.places.models import Hromada
+
+    if isinstance(obj, Hromada):
+        return obj.pk
+    return getattr(obj, "hromada_id", None)
+
+
+@rules.predicate
+def is_official_of(user, obj) -> bool:
+    """An official of the hromada `obj` is or belongs to."""
+    hromada_id = _hromada_id(obj)
+    return hromada_id is not None and user.is_active and any(
+        r == Role.OFFICIAL and h == hromada_id for r, h, _n in _roles(user)
+    )
+
+
+@rules.predicate
+def is_council_member_of(user, obj) -> bool:
+    hromada_id = _hromada_id(obj)
+    return hromada_id is not None and user.is_active and any(
+        r == Role.COUNCIL_MEMBER and h == hromada_id for r, h, _n in _roles(user)
+    )
+
+
+@rules.predicate
+def is_monitor(user) -> bool:
+    return user.is_active and any(r == Role.MONITOR for r, _h, _n in _roles(user))
+
+
+@rules.predicate
+def is_self(user, target) -> bool:
+    return target is not None and getattr(target, "pk", None) == user.pk
+
+
+@rules.predicate
+def target_is_privileged(user, target) -> bool:
+    """The account being managed is a superuser or holds a platform-wide role."""
+    if target is None:
+        return False
+    return target.is_superuser or target.roles.filter(role__in=list(PLATFORM_ROLES)).exists()

@@ -1,0 +1,189 @@
+"""The public-history service every app uses: record who changed what, when, in the chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from .models import HistoryAction, HistoryEntry, HistoryHead, entry_hash
+
+SYSTEM_ACTOR_LABEL = "system"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change waiting to be appended."""
+
+    obj: models.Model
+    action: str
+    changes: dict[str, list[Any]]
+
+
+def public_value(value: Any) -> Any:
+    """A JSON-safe, stable representation of a field value for the diff."""
+    if isinstance(value, models.Model):
+        if hasattr(value, "name_uk") and hasattr(value, "name_en"):
+            return {"uk": value.name_uk, "en": value.name_en}  # shown in the reader's language
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def snapshot(obj: models.Model, fields: Sequence[str]) -> dict[str, Any]:
+    """The public values of `fields` on `obj`, ready to diff."""
+    return {name: public_value(getattr(obj, name)) for name in fields}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for the fields whose public value changed."""
+    return {
+        name: [before.get(name), after.get(name)]
+        for name in after
+        if before.get(name) != after.get(name)
+    }
+
+
+def _actor(actor) -> tuple[int | None, str]:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return None, SYSTEM_ACTOR_LABEL
+    return actor.pk, actor.public_name
+
+
+def _object_type(obj: models.Model) -> str:
+    return obj._meta.label_lower
+
+
+@transaction.atomic
+def record_many(*, actor, changes: Iterable[Change]) -> list[HistoryEntry]:
+    """Append entries for `changes`, in order, under the chain's lock."""
+    changes = list(changes)
+    if not changes:
+        return []
+    HistoryHead.objects.bulk_create([HistoryHead(id=1)], ignore_conflicts=True)
+    head = HistoryHead.objects.select_for_update().get(id=1)
+    actor_id, actor_label = _actor(actor)
+    now = timezone.now()
+    entries = []
+    for change in changes:
+        entry = HistoryEntry(
+            seq=head.last_seq + 1,
+            created_at=now,
+            actor_id=actor_id,
+            actor_label=actor_label[:200],
+            object_type=_object_type(change.obj),
+            object_id=str(change.obj.pk),
+            object_repr=str(change.obj)[:300],
+            action=change.action,
+            changes=change.changes,
+            prev_hash=head.last_hash,
+        )
+        entry.hash = entry_hash(entry)
+        head.last_seq, head.last_hash = entry.seq, entry.hash
+        entries.append(entry)
+    HistoryEntry.objects.bulk_create(entries, batch_size=500)
+    HistoryHead.objects.filter(id=1).update(last_seq=head.last_seq, last_hash=head.last_hash)
+    return entries
+
+
+def record(*, actor, obj: models.Model, action: str, changes: dict[str, list[Any]]) -> HistoryEntry:
+    """Append one entry for `obj`."""
+    return record_many(actor=actor, changes=[Change(obj, action, changes)])[0]
+
+
+def record_create(*, actor, obj: models.Model, fields: Sequence[str]) -> HistoryEntry:
+    after = snapshot(obj, fields)
+    return record(actor=actor, obj=obj, action=HistoryAction.CREATE,
+                  changes={k: [None, v] for k, v in after.items()})
+
+
+def history_for(obj: models.Model):
+    """The public history of one object, newest first."""
+    return HistoryEntry.objects.filter(object_type=_object_type(obj), object_id=str(obj.pk))
+
+
+@dataclass
+class ChainReport:
+    checked: int
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_chain(*, chunk_size: int = 2000) -> ChainReport:
+    """Recompute every hash and link; report any edited, inserted or deleted entry."""
+    problems: list[str] = []
+    expected_seq, prev_hash, checked = 1, "0" * 64, 0
+    for entry in HistoryEntry.objects.order_by("seq").iterator(chunk_size=chunk_size):
+        checked += 1
+        if entry.seq != expected_seq:
+            problems.append(
+                f"entry #{entry.seq}: expected #{expected_seq} — entries deleted or inserted"
+            )
+        if entry.prev_hash != prev_hash:
+            problems.append(f"entry #{entry.seq}: link to the previous entry is broken")
+        if entry_hash(entry) != entry.hash:
+            problems.append(f"entry #{entry.seq}: content does not match its hash — edited")
+        expected_seq, prev_hash = entry.seq + 1, entry.hash
+    head = HistoryHead.objects.filter(id=1).first()
+    last_seq = expected_seq - 1
+    if head is None:
+        if checked:
+            problems.append("the chain head is missing")
+    elif head.last_seq != last_seq or head.last_hash != prev_hash:
+        problems.append(
+            f"the chain head points at #{head.last_seq} but the last entry is #{last_seq} "
+            "— entries deleted from the end"
+        )
+    return ChainReport(checked=checked, problems=problems)
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+def _display(field, value) -> str:
+    from django.utils.translation import gettext as _
+
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dict):
+        from django.utils.translation import get_language
+
+        return str(value.get(get_language() or "uk", value.get("uk", "")))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    choices = dict(field.flatchoices) if field is not None and field.choices else {}
+    return str(choices.get(value, value))
+
+
+def describe(entries: Iterable[HistoryEntry], model: type[models.Model]) -> list[HistoryEntry]:
+    """Attach `field_changes` (translated labels, displayable values) to each entry."""
+    out = []
+    for entry in entries:
+        rows = []
+        for name, (old, new) in entry.changes.items():
+            try:
+                field = model._meta.get_field(name)
+                label = str(field.verbose_name)
+            except Exception:  # a field since removed from the model keeps its raw name
+                field, label = None, name
+            rows.append(FieldChange(label, _display(field, old), _display(field, new)))
+        entry.field_changes = rows
+        out.append(entry)
+    return out

@@ -1,0 +1,46 @@
+"""Server-Timing for measurement, and cache headers that let a CDN absorb anonymous readers."""
+
+import time
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+
+class ServerTimingMiddleware:
+    """Adds `Server-Timing: app;dur=<ms>` so bench/ and browsers can read the server's own time."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        response["Server-Timing"] = f"app;dur={elapsed_ms:.2f}"
+        return response
+
+
+class PublicCacheMiddleware:
+    """GET pages seen by anonymous readers are publicly cacheable for a short time; others private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        cacheable = (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not request.user.is_authenticated
+            and not getattr(response, "csrf_cookie_set", False)
+            and not request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+            and not response.cookies
+        )
+        if cacheable and settings.PUBLIC_CACHE_SECONDS:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response

@@ -1,0 +1,138 @@
+"""Public history: an append-only, hash-chained log of every public change."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DataOrigin(models.TextChoices):
+    """Where a record comes from, so demonstration and synthetic content is always labelled."""
+
+    REAL = "real", _("Real data")
+    DEMO = "demo", _("Demonstration data")
+    SYNTHETIC = "synthetic", _("Synthetic data for benchmarks")
+
+
+class HistoryAction(models.TextChoices):
+    CREATE = "create", _("created")
+    UPDATE = "update", _("changed")
+    DELETE = "delete", _("deleted")
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk updates and deletes are refused: history is never rewritten through the ORM."""
+
+    def update(self, **kwargs):
+        raise PermissionError("The public history is append-only.")
+
+    def delete(self):
+        raise PermissionError("The public history is append-only.")
+
+
+class HistoryEntry(models.Model):
+    """One change to one public object; `hash` covers the entry and the previous entry's hash."""
+
+    seq = models.BigIntegerField(unique=True, help_text=_("Position in the chain, from 1."))
+    created_at = models.DateTimeField(help_text=_("When the change was made (UTC)."))
+    actor_id = models.BigIntegerField(
+        null=True, blank=True,
+        help_text=_("Internal id of the user who made the change; kept as a plain number so "
+                    "deleting an account never rewrites history."),
+    )
+    actor_label = models.CharField(
+        max_length=200, help_text=_("Public display name of who made the change.")
+    )
+    object_type = models.CharField(
+        max_length=100, db_index=False, help_text=_("app_label.model of the changed object.")
+    )
+    object_id = models.CharField(max_length=64, help_text=_("Primary key of the changed object."))
+    object_repr = models.CharField(max_length=300, help_text=_("The object's name at the time."))
+    action = models.CharField(max_length=20, choices=HistoryAction.choices)
+    changes = models.JSONField(
+        default=dict, help_text=_("Field diff: {field: [old, new]} with public values only.")
+    )
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-seq"]
+        indexes = [models.Index(fields=["object_type", "object_id", "-seq"])]
+        verbose_name = _("history entry")
+        verbose_name_plural = _("public history")
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.object_repr} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("The public history is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The public history is append-only.")
+
+    def compute_hash(self) -> str:
+        return entry_hash(self)
+
+
+def entry_hash(entry: HistoryEntry) -> str:
+    """SHA-256 over a canonical JSON of the entry's content and the previous hash."""
+    payload = {
+        "seq": entry.seq,
+        "created_at": entry.created_at.isoformat(timespec="microseconds"),
+        "actor_id": entry.actor_id,
+        "actor_label": entry.actor_label,
+        "object_type": entry.object_type,
+        "object_id": str(entry.object_id),
+        "object_repr": entry.object_repr,
+        "action": entry.action,
+        "changes": entry.changes,
+        "prev_hash": entry.prev_hash,
+    }
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class HistoryHead(models.Model):
+    """The single row holding the chain's tip; locked by every writer so the chain stays linear."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    last_seq = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    class Meta:
+        verbose_name = _("history chain head")
+
+
+class ProfilePreferences(models.Model):
+    """Abstract: the accessibility preferences a user keeps in their profile."""
+
+    class TextSize(models.TextChoices):
+        SMALL = "small", _("Smaller text")
+        NORMAL = "normal", _("Normal text")
+        LARGE = "large", _("Larger text")
+        XLARGE = "xlarge", _("Largest text")
+
+    class Theme(models.TextChoices):
+        DEFAULT = "default", _("Default")
+        CONTRAST = "contrast", _("High contrast")
+        DARK = "dark", _("Dark")
+        SEPIA = "sepia", _("Warm (sepia)")
+
+    text_size = models.CharField(
+        _("text size"), max_length=10, choices=TextSize.choices, default=TextSize.NORMAL
+    )
+    theme = models.CharField(
+        _("colour theme"), max_length=10, choices=Theme.choices, default=Theme.DEFAULT
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="uk"
+    )
+
+    class Meta:
+        abstract = True

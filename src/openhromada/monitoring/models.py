@@ -1,0 +1,30 @@
+"""Monitoring networks: civil-society networks whose monitors assess progress independently."""
+
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from openhromada.core.models import DataOrigin
+
+
+class MonitoringNetwork(models.Model):
+    """A network of civil-society organisations spanning regions (Popolo: an Organization)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True,
+                            help_text=_("Stable public identifier used in addresses."))
+    name_uk = models.CharField(_("name (Ukrainian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    oblasts = models.ManyToManyField(
+        "places.Oblast", blank=True, related_name="monitoring_networks",
+        verbose_name=_("regions covered"), help_text=_("Oblasts where the network has members."),
+    )
+    origin = models.CharField(_("origin"), max_length=10, choices=DataOrigin.choices,
+                              default=DataOrigin.REAL)
+
+    class Meta:
+        ordering = ["name_uk"]
+        verbose_name = _("monitoring network")
+        verbose_name_plural = _("monitoring networks")
+
+    def __str__(self) -> str:
+        return self.name_en if translation.get_language() == "en" else self.name_uk

@@ -1,0 +1,57 @@
+"""Admin for places: operators and admins edit; every save goes to the public history."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from openhromada.core.history import snapshot
+
+from .models import Hromada, Oblast, Raion
+from .services import record_admin_save
+
+
+class HistoryRecordingAdmin(admin.ModelAdmin):
+    """Records each admin save in the public history; deleting codifier records is not offered."""
+
+    def save_model(self, request, obj, form, change):
+        before = None
+        if change:
+            before = snapshot(type(obj).objects.get(pk=obj.pk), obj.HISTORY_FIELDS)
+        super().save_model(request, obj, form, change)
+        record_admin_save(actor=request.user, obj=obj, before=before)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Oblast)
+class OblastAdmin(HistoryRecordingAdmin):
+    list_display = ("name_uk", "name_en", "code", "kind", "temporarily_occupied")
+    search_fields = ("name_uk", "name_en", "code")
+    readonly_fields = ("slug",)
+
+
+@admin.register(Raion)
+class RaionAdmin(HistoryRecordingAdmin):
+    list_display = ("name_uk", "name_en", "code", "oblast")
+    list_filter = ("oblast",)
+    search_fields = ("name_uk", "name_en", "code")
+
+
+@admin.register(Hromada)
+class HromadaAdmin(HistoryRecordingAdmin):
+    list_display = ("name_uk", "name_en", "code", "oblast", "kind", "ogp_member_since",
+                    "temporarily_occupied")
+    list_filter = ("kind", "category", "temporarily_occupied", "membership_origin", "oblast")
+    search_fields = ("name_uk", "name_en", "code")
+    list_select_related = ("oblast",)
+    autocomplete_fields = ("raion",)
+    fieldsets = (
+        (None, {"fields": ("code", "slug", "name_uk", "name_en", "category", "oblast", "raion",
+                           "kind", "temporarily_occupied")}),
+        (_("Administrative centre"), {"fields": ("centre_name_uk", "centre_name_en", "centre_code")}),
+        (_("Facts"), {"fields": ("population", "population_source", "website")}),
+        (_("OGP Local"), {"fields": ("ogp_member_since", "ogp_member_until", "membership_origin")}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("slug",) if obj else ()

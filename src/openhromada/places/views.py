@@ -1,0 +1,52 @@
+"""Public pages for places: the directory of hromadas, a hromada's page and its history."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from openhromada.core.history import describe, history_for
+
+from .models import Hromada, Oblast
+from .selectors import MAX_QUERY_LENGTH, directory_page, parse_directory_query
+
+HISTORY_ON_PAGE = 10
+HISTORY_PAGE_SIZE = 50
+
+
+def directory(request):
+    oblasts = list(Oblast.objects.only("slug", "name_uk", "name_en", "sort_key"))
+    query = parse_directory_query(request.GET, oblasts)
+    page = directory_page(query)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "places/directory.html", {
+        "page": page,
+        "query": query,
+        "oblasts": oblasts,
+        "kinds": Hromada.Kind.choices,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "querystring": params.urlencode(),
+    })
+
+
+def _hromada(slug: str) -> Hromada:
+    return get_object_or_404(Hromada.objects.select_related("oblast", "raion"), slug=slug)
+
+
+def hromada_detail(request, slug: str):
+    hromada = _hromada(slug)
+    entries = list(history_for(hromada)[: HISTORY_ON_PAGE + 1])
+    return render(request, "places/hromada_detail.html", {
+        "hromada": hromada,
+        "history": describe(entries[:HISTORY_ON_PAGE], Hromada),
+        "more_history": len(entries) > HISTORY_ON_PAGE,
+    })
+
+
+def hromada_history(request, slug: str):
+    hromada = _hromada(slug)
+    page = Paginator(history_for(hromada), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "places/hromada_history.html", {
+        "hromada": hromada,
+        "page": page,
+        "history": describe(page.object_list, Hromada),
+    })

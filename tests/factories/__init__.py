@@ -1,0 +1,42 @@
+"""factory_boy factories shared by the tests."""
+
+import factory
+from allauth.account.models import EmailAddress
+
+from openhromada.accounts.models import RoleAssignment, User
+from openhromada.monitoring.models import MonitoringNetwork
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A resident with a confirmed e-mail; `verified=False` for one who has not confirmed."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, primary=True,
+                                        verified=extracted is not False)
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MonitoringNetwork
+
+    slug = factory.Sequence(lambda n: f"network-{n}")
+    name_uk = factory.Sequence(lambda n: f"Мережа {n}")
+    name_en = factory.Sequence(lambda n: f"Network {n}")
+
+
+def with_role(user: User, role: str, **scope) -> User:
+    RoleAssignment.objects.create(user=user, role=role, **scope)
+    return User.objects.get(pk=user.pk)  # fresh object: no cached roles
