@@ -1,5 +1,5 @@
-"""Keep the catalogues complete: `python tools/i18n.py update` runs makemessages, fills the English
-catalogue from the (English) source strings, reports untranslated Ukrainian, and compiles."""
+"""Keep the catalogues complete: runs makemessages, fills the English catalogue from the
+(English) source strings, lists Ukrainian entries still to translate, and compiles both."""
 
 import subprocess
 import sys
@@ -17,9 +17,24 @@ def po_path(lang: str) -> Path:
 
 
 def makemessages() -> None:
-    subprocess.run([sys.executable, "-m", "django", "makemessages", "-l", "uk", "-l", "en",
-                    "--no-obsolete", "--no-location", "--ignore", "migrations/*"],
-                   cwd=PACKAGE, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            "uk",
+            "-l",
+            "en",
+            "--no-obsolete",
+            "--no-location",
+            "--ignore",
+            "migrations/*",
+        ],
+        cwd=PACKAGE,
+        check=True,
+    )
 
 
 def fill_english() -> None:
@@ -29,21 +44,6 @@ def fill_english() -> None:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
         else:
             entry.msgstr = entry.msgid
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-    po.save()
-
-
-def seed_ukrainian() -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
-    from uk_seed import UK, UK_PLURAL
-
-    po = polib.pofile(str(po_path("uk")))
-    for entry in po:
-        if entry.msgid_plural and entry.msgid in UK_PLURAL and not entry.msgstr_plural.get(0):
-            entry.msgstr_plural = dict(enumerate(UK_PLURAL[entry.msgid]))
-        elif not entry.msgid_plural and not entry.msgstr and entry.msgid in UK:
-            entry.msgstr = UK[entry.msgid]
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     po.save()
@@ -62,7 +62,6 @@ def compile_all() -> None:
 def main() -> int:
     makemessages()
     fill_english()
-    seed_ukrainian()
     missing = untranslated("uk")
     for msgid in missing:
         print(f"untranslated (uk): {msgid!r}")

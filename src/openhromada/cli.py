@@ -12,7 +12,9 @@ def main(argv: list[str] | None = None) -> None:
         os.environ.setdefault("OPENHROMADA_ENV", "production")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openhromada.settings")
     if len(argv) > 1 and not argv[1].startswith("-"):
-        argv[1] = argv[1].replace("-", "_")
+        argv[1] = argv[1].replace("-", "_")  # generate-scale → generate_scale
+        if argv[1] == "help" and len(argv) > 2 and not argv[2].startswith("-"):
+            argv[2] = argv[2].replace("-", "_")
     from django.core.management import execute_from_command_line
 
     argv[0] = "openhromada"

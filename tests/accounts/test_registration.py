@@ -13,8 +13,9 @@ STRONG = "Sonyashnyk-na-Podilli-77"
 
 
 def _signup(client, email="olena@example.org", p1=STRONG, p2=STRONG, prefix=""):
-    return client.post(f"{prefix}/accounts/signup/",
-                       {"email": email, "password1": p1, "password2": p2})
+    return client.post(
+        f"{prefix}/accounts/signup/", {"email": email, "password1": p1, "password2": p2}
+    )
 
 
 def _link(message) -> str:
@@ -63,16 +64,22 @@ def test_duplicate_email_is_refused_with_a_translated_message(client):
     UserFactory(email="taken@example.org")
     response = _signup(client, email="taken@example.org")
     assert response.status_code == 200
-    assert "Користувач з цією адресою електронної пошти вже зареєстрований" in response.content.decode()
+    assert (
+        "Користувач з цією адресою електронної пошти вже зареєстрований"
+        in response.content.decode()
+    )
     assert User.objects.filter(email="taken@example.org").count() == 1
 
 
-@pytest.mark.parametrize(("p1", "p2", "message"), [
-    ("short", "short", "Пароль занадто короткий"),
-    ("1234567890123", "1234567890123", "Цей пароль повністю складається із цифр"),
-    ("password123", "password123", "Пароль занадто поширений"),
-    (STRONG, STRONG + "x", "Вам потрібно вводити один і той самий пароль кожен раз"),
-])
+@pytest.mark.parametrize(
+    ("p1", "p2", "message"),
+    [
+        ("short", "short", "Пароль занадто короткий"),
+        ("1234567890123", "1234567890123", "Цей пароль повністю складається із цифр"),
+        ("password123", "password123", "Пароль занадто поширений"),
+        (STRONG, STRONG + "x", "Вам потрібно вводити один і той самий пароль кожен раз"),
+    ],
+)
 def test_weak_or_mismatched_passwords_are_refused(client, p1, p2, message):
     response = _signup(client, p1=p1, p2=p2)
     assert response.status_code == 200
@@ -112,14 +119,24 @@ def test_password_reset(client):
 def test_profile_edit_saves_name_language_and_accessibility(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post("/accounts/profile/", {
-        "display_name": "Олена К.", "preferred_language": "en", "text_size": "large",
-        "theme": "contrast"})
+    response = client.post(
+        "/accounts/profile/",
+        {
+            "display_name": "Олена К.",
+            "preferred_language": "en",
+            "text_size": "large",
+            "theme": "contrast",
+        },
+    )
     assert response.status_code == 302
     assert response.url == "/en/accounts/profile/"
     user.refresh_from_db()
     assert (user.display_name, user.preferred_language, user.text_size, user.theme) == (
-        "Олена К.", "en", "large", "contrast")
+        "Олена К.",
+        "en",
+        "large",
+        "contrast",
+    )
     page = client.get("/en/accounts/profile/").content.decode()
     assert 'class="text-large theme-contrast"' in page
     assert "Your profile has been saved." in page
@@ -128,8 +145,10 @@ def test_profile_edit_saves_name_language_and_accessibility(client):
 def test_profile_rejects_unknown_choices(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post("/accounts/profile/", {
-        "display_name": "X", "preferred_language": "fr", "text_size": "huge", "theme": "neon"})
+    response = client.post(
+        "/accounts/profile/",
+        {"display_name": "X", "preferred_language": "fr", "text_size": "huge", "theme": "neon"},
+    )
     assert response.status_code == 200
     user.refresh_from_db()
     assert (user.preferred_language, user.text_size, user.theme) == ("uk", "normal", "default")

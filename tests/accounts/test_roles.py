@@ -39,9 +39,14 @@ def test_operator_makes_someone_an_official_and_it_is_recorded(operator, hromada
     assert not RoleAssignment.objects.filter(pk=assignment.pk).exists()
 
 
-@pytest.mark.parametrize(("role", "scope_needed"), [
-    (Role.OFFICIAL, "hromada"), (Role.COUNCIL_MEMBER, "hromada"), (Role.MONITOR, "network"),
-])
+@pytest.mark.parametrize(
+    ("role", "scope_needed"),
+    [
+        (Role.OFFICIAL, "hromada"),
+        (Role.COUNCIL_MEMBER, "hromada"),
+        (Role.MONITOR, "network"),
+    ],
+)
 def test_scoped_roles_need_their_scope(operator, role, scope_needed):
     with pytest.raises(ValidationError) as error:
         role_grant(actor=operator, user=UserFactory(), role=role)
@@ -88,8 +93,10 @@ def test_the_same_role_twice_is_refused(operator, hromada):
 def test_operator_cannot_grant_admin_in_the_admin_site(client, operator):
     client.force_login(operator)
     person = UserFactory()
-    response = client.post("/admin/accounts/roleassignment/add/",
-                           {"user": person.pk, "role": Role.ADMIN, "hromada": "", "network": ""})
+    response = client.post(
+        "/admin/accounts/roleassignment/add/",
+        {"user": person.pk, "role": Role.ADMIN, "hromada": "", "network": ""},
+    )
     assert response.status_code == 200
     assert "Надати цю роль можуть лише адміністратори платформи." in response.content.decode()
     assert not person.roles.exists()
@@ -98,9 +105,10 @@ def test_operator_cannot_grant_admin_in_the_admin_site(client, operator):
 def test_operator_grants_official_in_the_admin_site_with_history(client, operator, hromada):
     client.force_login(operator)
     person = UserFactory()
-    response = client.post("/admin/accounts/roleassignment/add/",
-                           {"user": person.pk, "role": Role.OFFICIAL, "hromada": hromada.pk,
-                            "network": ""})
+    response = client.post(
+        "/admin/accounts/roleassignment/add/",
+        {"user": person.pk, "role": Role.OFFICIAL, "hromada": hromada.pk, "network": ""},
+    )
     assert response.status_code == 302
     assignment = person.roles.get()
     assert history_for(assignment).first().actor_label == "Оператор"

@@ -8,8 +8,19 @@ from tests.factories import NetworkFactory, UserFactory, with_role
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "unverified", "resident", "official", "official_elsewhere",
-         "council_member", "monitor", "operator", "admin", "superuser", "blocked_operator"]
+ROLES = [
+    "anonymous",
+    "unverified",
+    "resident",
+    "official",
+    "official_elsewhere",
+    "council_member",
+    "monitor",
+    "operator",
+    "admin",
+    "superuser",
+    "blocked_operator",
+]
 
 
 @pytest.fixture
@@ -52,8 +63,15 @@ def actor(request, hromada):
 ALLOWED = {
     # permission: the roles that hold it
     "core.access_admin": {"operator", "admin"},
-    "core.participate": {"resident", "official", "official_elsewhere", "council_member",
-                         "monitor", "operator", "admin"},
+    "core.participate": {
+        "resident",
+        "official",
+        "official_elsewhere",
+        "council_member",
+        "monitor",
+        "operator",
+        "admin",
+    },
     "places.change_hromada": {"operator", "admin"},
     "places.add_hromada": {"operator", "admin"},
     "places.change_oblast": {"operator", "admin"},

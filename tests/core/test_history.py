@@ -23,13 +23,13 @@ def hromada():
 
 def test_update_records_who_when_and_field_diff(hromada):
     editor = UserFactory(display_name="Оператор")
-    hromada_update(actor=editor, hromada=hromada, population=274_452,
-                   population_source="Test source")
+    hromada_update(
+        actor=editor, hromada=hromada, population=274_452, population_source="Test source"
+    )
     entry = history_for(hromada).first()
     assert entry.actor_label == "Оператор"
     assert entry.action == "update"
-    assert entry.changes == {"population": [None, 274452],
-                             "population_source": ["", "Test source"]}
+    assert entry.changes == {"population": [None, 274452], "population_source": ["", "Test source"]}
     assert verify_chain().ok
 
 
@@ -58,8 +58,10 @@ def _sql(statement, params=()):
 
 
 def _three_entries(hromada):
-    return [record(actor=None, obj=hromada, action="update", changes={"website": ["", str(i)]})
-            for i in range(3)]
+    return [
+        record(actor=None, obj=hromada, action="update", changes={"website": ["", str(i)]})
+        for i in range(3)
+    ]
 
 
 def test_verify_detects_an_edited_entry(hromada):
@@ -85,8 +87,13 @@ def test_verify_detects_entries_deleted_from_the_end(hromada):
 
 def test_verify_detects_an_inserted_entry_even_with_a_correct_own_hash(hromada):
     entries = _three_entries(hromada)
-    forged = HistoryEntry(**{f.attname: getattr(entries[1], f.attname)
-                             for f in HistoryEntry._meta.fields if f.attname != "id"})
+    forged = HistoryEntry(
+        **{
+            f.attname: getattr(entries[1], f.attname)
+            for f in HistoryEntry._meta.fields
+            if f.attname != "id"
+        }
+    )
     _sql("UPDATE core_historyentry SET seq = seq + 1000000 WHERE seq > %s", [entries[0].seq])
     forged.seq = entries[0].seq + 1
     forged.changes = {"website": ["", "forged"]}
@@ -100,8 +107,10 @@ def test_verify_history_command_fails_loudly_on_tampering(hromada, capsys):
     call_command("verify_history")
     assert "intact" in capsys.readouterr().out
     entries = _three_entries(hromada)
-    _sql("UPDATE core_historyentry SET changes = %s WHERE id = %s",
-         ['{"website": ["", "evil"]}', entries[0].pk])
+    _sql(
+        "UPDATE core_historyentry SET changes = %s WHERE id = %s",
+        ['{"website": ["", "evil"]}', entries[0].pk],
+    )
     with pytest.raises(CommandError, match="NOT intact"):
         call_command("verify_history")
 
@@ -111,16 +120,21 @@ def test_chain_stays_linear_under_concurrent_writers():
     """Writers in parallel threads, each with its own connection, never fork the chain."""
     from openhromada.places.models import Oblast
 
-    oblast = Oblast.objects.create(code="UA99000000000000001", slug="test", name_uk="Тест",
-                                   name_en="Test", kind="oblast")
+    oblast = Oblast.objects.create(
+        code="UA99000000000000001", slug="test", name_uk="Тест", name_en="Test", kind="oblast"
+    )
     writers, per_writer, errors = 4, 15, []
     before = verify_chain().checked
 
     def write(n):
         try:
             for i in range(per_writer):
-                record(actor=None, obj=oblast, action="update",
-                       changes={"name_en": [f"{n}-{i}", f"{n}-{i + 1}"]})
+                record(
+                    actor=None,
+                    obj=oblast,
+                    action="update",
+                    changes={"name_en": [f"{n}-{i}", f"{n}-{i + 1}"]},
+                )
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:

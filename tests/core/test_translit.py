@@ -4,24 +4,27 @@ from openhromada.core.text import collation_key, fold
 from openhromada.core.translit import transliterate
 
 
-@pytest.mark.parametrize(("uk", "en"), [
-    ("Хмельницький", "Khmelnytskyi"),
-    ("Житомир", "Zhytomyr"),
-    ("Запоріжжя", "Zaporizhzhia"),
-    ("Ізюм", "Izium"),
-    ("Львів", "Lviv"),
-    ("Біла Церква", "Bila Tserkva"),
-    ("Згурівка", "Zghurivka"),  # зг → zgh
-    ("Юрій", "Yurii"),  # ю at the start, й elsewhere
-    ("Яготин", "Yahotyn"),
-    ("Єнакієве", "Yenakiieve"),
-    ("Їжакевич", "Yizhakevych"),
-    ("Знам'янка", "Znamianka"),  # apostrophe dropped
-    ("Кам’янець-Подільський", "Kamianets-Podilskyi"),  # typographic apostrophe, hyphen kept
-    ("Івано-Франківськ", "Ivano-Frankivsk"),
-    ("Щастя", "Shchastia"),
-    ("Ґорґани", "Gorgany"),
-])
+@pytest.mark.parametrize(
+    ("uk", "en"),
+    [
+        ("Хмельницький", "Khmelnytskyi"),
+        ("Житомир", "Zhytomyr"),
+        ("Запоріжжя", "Zaporizhzhia"),
+        ("Ізюм", "Izium"),
+        ("Львів", "Lviv"),
+        ("Біла Церква", "Bila Tserkva"),
+        ("Згурівка", "Zghurivka"),  # зг → zgh
+        ("Юрій", "Yurii"),  # ю at the start, й elsewhere
+        ("Яготин", "Yahotyn"),
+        ("Єнакієве", "Yenakiieve"),
+        ("Їжакевич", "Yizhakevych"),
+        ("Знам'янка", "Znamianka"),  # apostrophe dropped
+        ("Кам’янець-Подільський", "Kamianets-Podilskyi"),  # typographic apostrophe, hyphen kept
+        ("Івано-Франківськ", "Ivano-Frankivsk"),
+        ("Щастя", "Shchastia"),
+        ("Ґорґани", "Gorgany"),
+    ],
+)
 def test_national_transliteration_of_known_names(uk, en):
     assert transliterate(uk) == en
 
@@ -33,5 +36,10 @@ def test_fold_makes_search_case_and_apostrophe_insensitive():
 def test_collation_puts_i_in_ukrainian_order():
     names = ["Яворів", "Ірпінь", "Буча", "Ґалаґани", "Гадяч", "Їжаківка"]
     assert sorted(names, key=collation_key) == [
-        "Буча", "Гадяч", "Ґалаґани", "Ірпінь", "Їжаківка", "Яворів",
+        "Буча",
+        "Гадяч",
+        "Ґалаґани",
+        "Ірпінь",
+        "Їжаківка",
+        "Яворів",
     ]

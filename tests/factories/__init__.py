@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from openhromada.accounts.models import RoleAssignment, User
 from openhromada.monitoring.models import MonitoringNetwork
 
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+PASSWORD = "correct-horse-battery-staple"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -24,8 +24,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified(self, create, extracted, **kwargs):
         if create:
             self.save()
-            EmailAddress.objects.create(user=self, email=self.email, primary=True,
-                                        verified=extracted is not False)
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):

@@ -18,12 +18,21 @@ def operator_client(client):
 
 def _form(hromada, **overrides):
     data = {
-        "code": hromada.code, "name_uk": hromada.name_uk, "name_en": hromada.name_en,
-        "category": hromada.category, "oblast": hromada.oblast_id,
-        "raion": hromada.raion_id or "", "kind": hromada.kind,
-        "centre_name_uk": hromada.centre_name_uk, "centre_name_en": hromada.centre_name_en,
-        "centre_code": hromada.centre_code, "population": "", "population_source": "",
-        "website": "", "ogp_member_since": "", "ogp_member_until": "",
+        "code": hromada.code,
+        "name_uk": hromada.name_uk,
+        "name_en": hromada.name_en,
+        "category": hromada.category,
+        "oblast": hromada.oblast_id,
+        "raion": hromada.raion_id or "",
+        "kind": hromada.kind,
+        "centre_name_uk": hromada.centre_name_uk,
+        "centre_name_en": hromada.centre_name_en,
+        "centre_code": hromada.centre_code,
+        "population": "",
+        "population_source": "",
+        "website": "",
+        "ogp_member_since": "",
+        "ogp_member_until": "",
         "membership_origin": "real",
     }
     data.update(overrides)
@@ -37,8 +46,10 @@ def test_admin_is_in_ukrainian(operator_client):
 
 def test_operator_edits_a_hromada_and_it_is_recorded(operator_client):
     hromada = Hromada.objects.get(slug="lutska")
-    response = operator_client.post(f"/admin/places/hromada/{hromada.pk}/change/",
-                                    _form(hromada, website="https://www.lutskrada.gov.ua"))
+    response = operator_client.post(
+        f"/admin/places/hromada/{hromada.pk}/change/",
+        _form(hromada, website="https://www.lutskrada.gov.ua"),
+    )
     assert response.status_code == 302
     hromada.refresh_from_db()
     assert hromada.website == "https://www.lutskrada.gov.ua"
@@ -47,13 +58,16 @@ def test_operator_edits_a_hromada_and_it_is_recorded(operator_client):
     assert entry.changes == {"website": ["", "https://www.lutskrada.gov.ua"]}
 
 
-@pytest.mark.parametrize("code", ["UA123", "68040470000053519XX", "ua68040470000053519",
-                                  "UA6804047000005351Z"])
+@pytest.mark.parametrize(
+    "code", ["UA123", "68040470000053519XX", "ua68040470000053519", "UA6804047000005351Z"]
+)
 def test_invalid_codifier_code_is_refused_and_nothing_saved(operator_client, code):
     hromada = Hromada.objects.get(slug="lutska")
     entries = history_for(hromada).count()
-    response = operator_client.post(f"/admin/places/hromada/{hromada.pk}/change/",
-                                    _form(hromada, code=code, website="https://x.example"))
+    response = operator_client.post(
+        f"/admin/places/hromada/{hromada.pk}/change/",
+        _form(hromada, code=code, website="https://x.example"),
+    )
     assert response.status_code == 200
     assert "UA" in response.context["adminform"].form.errors["code"][0]
     hromada.refresh_from_db()
@@ -63,8 +77,9 @@ def test_invalid_codifier_code_is_refused_and_nothing_saved(operator_client, cod
 def test_duplicate_codifier_code_is_refused(operator_client):
     lutska = Hromada.objects.get(slug="lutska")
     other = Hromada.objects.get(slug="khmelnytska")
-    response = operator_client.post(f"/admin/places/hromada/{lutska.pk}/change/",
-                                    _form(lutska, code=other.code))
+    response = operator_client.post(
+        f"/admin/places/hromada/{lutska.pk}/change/", _form(lutska, code=other.code)
+    )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["code"]
     lutska.refresh_from_db()
@@ -75,7 +90,8 @@ def test_membership_cannot_end_before_it_starts(operator_client):
     hromada = Hromada.objects.get(slug="lutska")
     response = operator_client.post(
         f"/admin/places/hromada/{hromada.pk}/change/",
-        _form(hromada, ogp_member_since="2024-01-01", ogp_member_until="2023-01-01"))
+        _form(hromada, ogp_member_since="2024-01-01", ogp_member_until="2023-01-01"),
+    )
     assert response.status_code == 200
     hromada.refresh_from_db()
     assert hromada.ogp_member_since is None
@@ -89,8 +105,10 @@ def test_residents_and_officials_cannot_enter_the_admin(client, role):
     client.force_login(user)
     assert client.get("/admin/").status_code == 302  # to the admin login
     hromada = Hromada.objects.get(slug="lutska")
-    response = client.post(f"/admin/places/hromada/{hromada.pk}/change/",
-                           _form(hromada, website="https://evil.example"))
+    response = client.post(
+        f"/admin/places/hromada/{hromada.pk}/change/",
+        _form(hromada, website="https://evil.example"),
+    )
     assert response.status_code in (302, 403)
     hromada.refresh_from_db()
     assert hromada.website == ""

@@ -24,28 +24,38 @@ def test_codifier_counts_match_the_edition_of_19_january_2024():
 
 
 def test_every_hromada_has_a_kind_from_its_centre():
-    kinds = Counter(Hromada.objects.filter(category="H", temporarily_occupied=False)
-                    .values_list("kind", flat=True))
+    kinds = Counter(
+        Hromada.objects.filter(category="H", temporarily_occupied=False).values_list(
+            "kind", flat=True
+        )
+    )
     assert set(kinds) == {"urban", "settlement", "rural"}
     assert sum(kinds.values()) == 1469
     # The centre is the settlement the codifier numbers 001; these figures are what that gives.
     assert kinds == {"urban": 411, "settlement": 443, "rural": 615}
 
 
-@pytest.mark.parametrize(("name_uk", "oblast_code", "kind", "centre", "name_en"), [
-    ("Луцька", "UA07", "urban", "Луцьк", "Lutska"),
-    ("Хмельницька", "UA68", "urban", "Хмельницький", "Khmelnytska"),
-    ("Оржицька", "UA53", "settlement", "Оржиця", "Orzhytska"),
-    ("Звягельська", "UA18", "urban", "Звягель", "Zviahelska"),
-])
+@pytest.mark.parametrize(
+    ("name_uk", "oblast_code", "kind", "centre", "name_en"),
+    [
+        ("Луцька", "UA07", "urban", "Луцьк", "Lutska"),
+        ("Хмельницька", "UA68", "urban", "Хмельницький", "Khmelnytska"),
+        ("Оржицька", "UA53", "settlement", "Оржиця", "Orzhytska"),
+        ("Звягельська", "UA18", "urban", "Звягель", "Zviahelska"),
+    ],
+)
 def test_known_hromadas_have_their_centre_and_kind(name_uk, oblast_code, kind, centre, name_en):
     hromada = Hromada.objects.get(name_uk=name_uk, code__startswith=oblast_code)
     assert (hromada.kind, hromada.centre_name_uk, hromada.name_en) == (kind, centre, name_en)
 
 
 def test_kind_rule_maps_centre_categories():
-    assert KIND_BY_CENTRE_CATEGORY == {"M": "urban", "T": "settlement", "X": "settlement",
-                                       "C": "rural"}
+    assert KIND_BY_CENTRE_CATEGORY == {
+        "M": "urban",
+        "T": "settlement",
+        "X": "settlement",
+        "C": "rural",
+    }
     rural = Hromada.objects.filter(kind="rural", category="H").first()
     assert rural.centre_name_uk  # a village is its centre
 
@@ -53,7 +63,11 @@ def test_kind_rule_maps_centre_categories():
 def test_kyiv_takes_part_like_a_hromada_and_crimea_is_marked_occupied():
     kyiv = Hromada.objects.get(code="UA80000000000093317")
     assert (kyiv.name_en, kyiv.category, kyiv.kind, kyiv.temporarily_occupied) == (
-        "Kyiv", "K", "urban", False)
+        "Kyiv",
+        "K",
+        "urban",
+        False,
+    )
     assert not Hromada.objects.filter(code__startswith="UA01", temporarily_occupied=False).exists()
     assert Hromada.objects.get(code__startswith="UA85").temporarily_occupied
     assert Oblast.objects.get(code__startswith="UA01").temporarily_occupied

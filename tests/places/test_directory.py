@@ -34,8 +34,10 @@ def test_directory_sorts_in_ukrainian_alphabet_order(client):
 def test_filter_by_oblast_and_kind(client):
     response = client.get(URL, {"oblast": "khmelnytskyi-oblast", "kind": "urban"})
     page = response.context["page"]
-    assert page.paginator.count == Hromada.objects.filter(
-        oblast__slug="khmelnytskyi-oblast", kind="urban").count()
+    assert (
+        page.paginator.count
+        == Hromada.objects.filter(oblast__slug="khmelnytskyi-oblast", kind="urban").count()
+    )
     assert "Хмельницька" in names(response)
     assert all(h.kind == "urban" for h in page.object_list)
 
@@ -48,7 +50,9 @@ def test_filter_by_membership(client):
     assert client.get(URL, {"member": "no"}).context["page"].paginator.count == 1773
 
 
-@pytest.mark.parametrize("q", ["хмельницька", "ХМЕЛЬНИЦЬКА", "Khmelnytska", "khmelnytsk", "Хмельницький"])
+@pytest.mark.parametrize(
+    "q", ["хмельницька", "ХМЕЛЬНИЦЬКА", "Khmelnytska", "khmelnytsk", "Хмельницький"]
+)
 def test_search_by_name_in_either_language_and_any_case(client, q):
     assert "Хмельницька" in names(client.get(URL, {"q": q}))
 
@@ -68,11 +72,20 @@ def test_hide_occupied(client):
     assert response.context["page"].paginator.count == 1774 - 303 - 1  # Crimea and Sevastopol
 
 
-@pytest.mark.parametrize("params", [
-    {"oblast": "atlantis"}, {"kind": "metropolis"}, {"member": "maybe"},
-    {"page": "abc"}, {"page": "99999"}, {"page": "-1"}, {"q": "x" * 5000},
-    {"q": "%_\\'\";--"}, {"oblast": ["a", "b"]},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"oblast": "atlantis"},
+        {"kind": "metropolis"},
+        {"member": "maybe"},
+        {"page": "abc"},
+        {"page": "99999"},
+        {"page": "-1"},
+        {"q": "x" * 5000},
+        {"q": "%_\\'\";--"},
+        {"oblast": ["a", "b"]},
+    ],
+)
 def test_bad_filter_values_never_break_the_page(client, params):
     response = client.get(URL, params)
     assert response.status_code == 200

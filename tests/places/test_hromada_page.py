@@ -11,9 +11,15 @@ pytestmark = pytest.mark.django_db
 
 def test_hromada_page_shows_the_facts(client):
     body = client.get("/hromady/khmelnytska/").content.decode()
-    for text in ["Хмельницька міська територіальна громада", "Хмельницька область",
-                 "UA68040470000053519", "Хмельницький", "Міська", "Khmelnytska",
-                 "Не завантажено офіційних даних"]:
+    for text in [
+        "Хмельницька міська територіальна громада",
+        "Хмельницька область",
+        "UA68040470000053519",
+        "Хмельницький",
+        "Міська",
+        "Khmelnytska",
+        "Не завантажено офіційних даних",
+    ]:
         assert text in body, text
 
 
@@ -26,8 +32,13 @@ def test_english_page(client):
 def test_member_page_labels_demo_membership_and_shows_history(client):
     hromada = Hromada.objects.get(slug="khmelnytska")
     editor = UserFactory(display_name="Олена")
-    hromada_update(actor=editor, hromada=hromada, ogp_member_since="2020-12-01",
-                   membership_origin="demo", website="https://khm.gov.ua")
+    hromada_update(
+        actor=editor,
+        hromada=hromada,
+        ogp_member_since="2020-12-01",
+        membership_origin="demo",
+        website="https://khm.gov.ua",
+    )
     body = client.get("/hromady/khmelnytska/").content.decode()
     assert "Учасник OGP Local" in body
     assert "демонстраційні дані" in body

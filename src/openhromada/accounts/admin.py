@@ -1,4 +1,4 @@
-"""Admin for users and roles: operators manage ordinary accounts; only admins grant platform roles."""
+"""Admin for users and roles: operators manage ordinary accounts; admins grant platform roles."""
 
 from django import forms
 from django.contrib import admin
@@ -57,8 +57,7 @@ class UserAdmin(DjangoUserAdmin):
         (_("Profile"), {"fields": ("display_name", "preferred_language", "text_size", "theme")}),
         (_("Status"), {"fields": ("is_active", "data_origin", "last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",),
-                             "fields": ("email", "password1", "password2")}),)
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
     readonly_fields = ("last_login", "date_joined")
     inlines = [RoleAssignmentInline]
 
@@ -67,11 +66,13 @@ class UserAdmin(DjangoUserAdmin):
         super().save_formset(request, form, formset, change)
         if formset.model is RoleAssignment:
             for assignment in formset.new_objects:
-                record_role_change(actor=request.user, assignment=assignment,
-                                   action=HistoryAction.CREATE)
+                record_role_change(
+                    actor=request.user, assignment=assignment, action=HistoryAction.CREATE
+                )
             for assignment in deleted:
-                record_role_change(actor=request.user, assignment=assignment,
-                                   action=HistoryAction.DELETE)
+                record_role_change(
+                    actor=request.user, assignment=assignment, action=HistoryAction.DELETE
+                )
 
 
 @admin.register(RoleAssignment)
@@ -90,8 +91,7 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             previous = RoleAssignment.objects.get(pk=obj.pk)
-            record_role_change(actor=request.user, assignment=previous,
-                               action=HistoryAction.DELETE)
+            record_role_change(actor=request.user, assignment=previous, action=HistoryAction.DELETE)
         super().save_model(request, obj, form, change)
         record_role_change(actor=request.user, assignment=obj, action=HistoryAction.CREATE)
 

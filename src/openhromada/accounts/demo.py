@@ -8,7 +8,7 @@ from openhromada.core.models import DataOrigin
 
 from .models import Role, RoleAssignment, User
 
-DEMO_PASSWORD = "demo-hromada-2026"  # noqa: S105 — printed by `openhromada demo`; demo only
+DEMO_PASSWORD = "demo-hromada-2026"
 
 
 @dataclass(frozen=True)
@@ -21,14 +21,25 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("resident@demo.openhromada.org", "Оксана Мешканка (демо)", "resident"),
-    DemoAccount("official@demo.openhromada.org", "Посадовець Хмельницької громади (демо)",
-                Role.OFFICIAL, "UA68040470000053519"),
-    DemoAccount("council@demo.openhromada.org", "Член координаційної ради (демо)",
-                Role.COUNCIL_MEMBER, "UA68040470000053519"),
-    DemoAccount("monitor@demo.openhromada.org", "Моніторка мережі (демо)", Role.MONITOR,
-                "e-democracy-monitoring-network"),
-    DemoAccount("operator@demo.openhromada.org", "Працівник Асоціації міст (демо)",
-                Role.OPERATOR),
+    DemoAccount(
+        "official@demo.openhromada.org",
+        "Посадовець Хмельницької громади (демо)",
+        Role.OFFICIAL,
+        "UA68040470000053519",
+    ),
+    DemoAccount(
+        "council@demo.openhromada.org",
+        "Член координаційної ради (демо)",
+        Role.COUNCIL_MEMBER,
+        "UA68040470000053519",
+    ),
+    DemoAccount(
+        "monitor@demo.openhromada.org",
+        "Моніторка мережі (демо)",
+        Role.MONITOR,
+        "e-democracy-monitoring-network",
+    ),
+    DemoAccount("operator@demo.openhromada.org", "Працівник Асоціації міст (демо)", Role.OPERATOR),
     DemoAccount("admin@demo.openhromada.org", "Адміністратор платформи (демо)", Role.ADMIN),
 ]
 
@@ -36,11 +47,15 @@ DEMO_ACCOUNTS = [
 def _ensure_user(account: DemoAccount) -> User:
     user = User.objects.filter(email=account.email).first()
     if user is None:
-        user = User.objects.create_user(account.email, DEMO_PASSWORD,
-                                        display_name=account.display_name,
-                                        data_origin=DataOrigin.DEMO)
-    EmailAddress.objects.get_or_create(user=user, email=account.email,
-                                       defaults={"verified": True, "primary": True})
+        user = User.objects.create_user(
+            account.email,
+            DEMO_PASSWORD,
+            display_name=account.display_name,
+            data_origin=DataOrigin.DEMO,
+        )
+    EmailAddress.objects.get_or_create(
+        user=user, email=account.email, defaults={"verified": True, "primary": True}
+    )
     return user
 
 

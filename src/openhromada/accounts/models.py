@@ -35,14 +35,20 @@ class User(ProfilePreferences, AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField(_("e-mail address"), unique=True,
-                              help_text=_("Private: never shown publicly or in open data."))
+    email = models.EmailField(
+        _("e-mail address"),
+        unique=True,
+        help_text=_("Private: never shown publicly or in open data."),
+    )
     display_name = models.CharField(
-        _("display name"), max_length=100, blank=True,
+        _("display name"),
+        max_length=100,
+        blank=True,
         help_text=_("How your name appears publicly, e.g. on proposals and in histories."),
     )
-    data_origin = models.CharField(_("origin"), max_length=10, choices=DataOrigin.choices,
-                                   default=DataOrigin.REAL)
+    data_origin = models.CharField(
+        _("origin"), max_length=10, choices=DataOrigin.choices, default=DataOrigin.REAL
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -82,37 +88,53 @@ class RoleAssignment(models.Model):
     Residents have no row: any user with a verified e-mail is a resident.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles",
-                             verbose_name=_("user"))  # a deleted account takes its roles with it
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="roles", verbose_name=_("user")
+    )  # a deleted account takes its roles with it
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     hromada = models.ForeignKey(
-        "places.Hromada", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="role_assignments", verbose_name=_("hromada"),
+        "places.Hromada",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("hromada"),
         help_text=_("For officials and council members."),
     )
     network = models.ForeignKey(
-        "monitoring.MonitoringNetwork", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="role_assignments", verbose_name=_("monitoring network"),
+        "monitoring.MonitoringNetwork",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("monitoring network"),
         help_text=_("For monitors."),
     )
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
-    data_origin = models.CharField(_("origin"), max_length=10, choices=DataOrigin.choices,
-                                   default=DataOrigin.REAL)
+    data_origin = models.CharField(
+        _("origin"), max_length=10, choices=DataOrigin.choices, default=DataOrigin.REAL
+    )
 
     class Meta:
         verbose_name = _("role assignment")
         verbose_name_plural = _("role assignments")
         indexes = [models.Index(fields=["user", "role"])]
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "hromada"],
-                                    condition=Q(hromada__isnull=False),
-                                    name="role_unique_per_hromada"),
-            models.UniqueConstraint(fields=["user", "role", "network"],
-                                    condition=Q(network__isnull=False),
-                                    name="role_unique_per_network"),
-            models.UniqueConstraint(fields=["user", "role"],
-                                    condition=Q(hromada__isnull=True, network__isnull=True),
-                                    name="role_unique_platform_wide"),
+            models.UniqueConstraint(
+                fields=["user", "role", "hromada"],
+                condition=Q(hromada__isnull=False),
+                name="role_unique_per_hromada",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "network"],
+                condition=Q(network__isnull=False),
+                name="role_unique_per_network",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(hromada__isnull=True, network__isnull=True),
+                name="role_unique_platform_wide",
+            ),
             models.CheckConstraint(
                 name="role_assignment_scope",
                 condition=(

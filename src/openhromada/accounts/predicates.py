@@ -58,16 +58,20 @@ def _hromada_id(obj) -> int | None:
 def is_official_of(user, obj) -> bool:
     """An official of the hromada `obj` is or belongs to."""
     hromada_id = _hromada_id(obj)
-    return hromada_id is not None and user.is_active and any(
-        r == Role.OFFICIAL and h == hromada_id for r, h, _n in _roles(user)
+    return (
+        hromada_id is not None
+        and user.is_active
+        and any(r == Role.OFFICIAL and h == hromada_id for r, h, _n in _roles(user))
     )
 
 
 @rules.predicate
 def is_council_member_of(user, obj) -> bool:
     hromada_id = _hromada_id(obj)
-    return hromada_id is not None and user.is_active and any(
-        r == Role.COUNCIL_MEMBER and h == hromada_id for r, h, _n in _roles(user)
+    return (
+        hromada_id is not None
+        and user.is_active
+        and any(r == Role.COUNCIL_MEMBER and h == hromada_id for r, h, _n in _roles(user))
     )
 
 

@@ -36,8 +36,9 @@ def _check_can_manage(actor: User, role: str) -> None:
 
 
 @transaction.atomic
-def role_grant(*, actor: User | None, user: User, role: str, hromada=None, network=None
-               ) -> RoleAssignment:
+def role_grant(
+    *, actor: User | None, user: User, role: str, hromada=None, network=None
+) -> RoleAssignment:
     """Give `user` a role; officials' and council members' roles are public, so recorded."""
     if actor is not None:
         _check_can_manage(actor, role)

@@ -15,9 +15,9 @@ from .services import user_update_profile
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        user = user_update_profile(user=request.user, **{
-            name: form.cleaned_data[name] for name in form.fields
-        })
+        user = user_update_profile(
+            user=request.user, **{name: form.cleaned_data[name] for name in form.fields}
+        )
         with override(user.preferred_language):
             messages.success(request, _("Your profile has been saved."))
         # Show the profile in the language just chosen.

@@ -103,8 +103,12 @@ def record(*, actor, obj: models.Model, action: str, changes: dict[str, list[Any
 
 def record_create(*, actor, obj: models.Model, fields: Sequence[str]) -> HistoryEntry:
     after = snapshot(obj, fields)
-    return record(actor=actor, obj=obj, action=HistoryAction.CREATE,
-                  changes={k: [None, v] for k, v in after.items()})
+    return record(
+        actor=actor,
+        obj=obj,
+        action=HistoryAction.CREATE,
+        changes={k: [None, v] for k, v in after.items()},
+    )
 
 
 def history_for(obj: models.Model):

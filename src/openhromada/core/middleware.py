@@ -21,7 +21,7 @@ class ServerTimingMiddleware:
 
 
 class PublicCacheMiddleware:
-    """GET pages seen by anonymous readers are publicly cacheable for a short time; others private."""
+    """Anonymous GETs are publicly cacheable for a short time; everything else is private."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -38,9 +38,12 @@ class HistoryEntry(models.Model):
     seq = models.BigIntegerField(unique=True, help_text=_("Position in the chain, from 1."))
     created_at = models.DateTimeField(help_text=_("When the change was made (UTC)."))
     actor_id = models.BigIntegerField(
-        null=True, blank=True,
-        help_text=_("Internal id of the user who made the change; kept as a plain number so "
-                    "deleting an account never rewrites history."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Internal id of the user who made the change; kept as a plain number so "
+            "deleting an account never rewrites history."
+        ),
     )
     actor_label = models.CharField(
         max_length=200, help_text=_("Public display name of who made the change.")
@@ -107,6 +110,9 @@ class HistoryHead(models.Model):
 
     class Meta:
         verbose_name = _("history chain head")
+
+    def __str__(self) -> str:
+        return f"#{self.last_seq} {self.last_hash[:12]}"
 
 
 class ProfilePreferences(models.Model):

@@ -48,7 +48,10 @@ def set_preferences(request):
         user_set_preferences(user=request.user, text_size=current.text_size, theme=current.theme)
     else:
         response.set_cookie(
-            COOKIE_NAME, current.to_cookie(), max_age=COOKIE_MAX_AGE, samesite="Lax",
+            COOKIE_NAME,
+            current.to_cookie(),
+            max_age=COOKIE_MAX_AGE,
+            samesite="Lax",
             secure=settings.SESSION_COOKIE_SECURE,
         )
     return response
@@ -62,8 +65,10 @@ def bench_floor(request):
         size = max(0, min(int(request.GET.get("bytes", "20000")), 5_000_000))
     except ValueError:
         size = 20000
-    return HttpResponse(b"<!doctype html><title>floor</title>" + b"x" * size,
-                        content_type="text/html; charset=utf-8")
+    return HttpResponse(
+        b"<!doctype html><title>floor</title>" + b"x" * size,
+        content_type="text/html; charset=utf-8",
+    )
 
 
 def error_404(request, exception=None):

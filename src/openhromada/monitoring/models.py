@@ -10,16 +10,24 @@ from openhromada.core.models import DataOrigin
 class MonitoringNetwork(models.Model):
     """A network of civil-society organisations spanning regions (Popolo: an Organization)."""
 
-    slug = models.SlugField(_("slug"), max_length=80, unique=True,
-                            help_text=_("Stable public identifier used in addresses."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Stable public identifier used in addresses."),
+    )
     name_uk = models.CharField(_("name (Ukrainian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
     oblasts = models.ManyToManyField(
-        "places.Oblast", blank=True, related_name="monitoring_networks",
-        verbose_name=_("regions covered"), help_text=_("Oblasts where the network has members."),
+        "places.Oblast",
+        blank=True,
+        related_name="monitoring_networks",
+        verbose_name=_("regions covered"),
+        help_text=_("Oblasts where the network has members."),
     )
-    origin = models.CharField(_("origin"), max_length=10, choices=DataOrigin.choices,
-                              default=DataOrigin.REAL)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=DataOrigin.choices, default=DataOrigin.REAL
+    )
 
     class Meta:
         ordering = ["name_uk"]

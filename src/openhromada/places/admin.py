@@ -39,16 +39,40 @@ class RaionAdmin(HistoryRecordingAdmin):
 
 @admin.register(Hromada)
 class HromadaAdmin(HistoryRecordingAdmin):
-    list_display = ("name_uk", "name_en", "code", "oblast", "kind", "ogp_member_since",
-                    "temporarily_occupied")
+    list_display = (
+        "name_uk",
+        "name_en",
+        "code",
+        "oblast",
+        "kind",
+        "ogp_member_since",
+        "temporarily_occupied",
+    )
     list_filter = ("kind", "category", "temporarily_occupied", "membership_origin", "oblast")
     search_fields = ("name_uk", "name_en", "code")
     list_select_related = ("oblast",)
     autocomplete_fields = ("raion",)
     fieldsets = (
-        (None, {"fields": ("code", "slug", "name_uk", "name_en", "category", "oblast", "raion",
-                           "kind", "temporarily_occupied")}),
-        (_("Administrative centre"), {"fields": ("centre_name_uk", "centre_name_en", "centre_code")}),
+        (
+            None,
+            {
+                "fields": (
+                    "code",
+                    "slug",
+                    "name_uk",
+                    "name_en",
+                    "category",
+                    "oblast",
+                    "raion",
+                    "kind",
+                    "temporarily_occupied",
+                )
+            },
+        ),
+        (
+            _("Administrative centre"),
+            {"fields": ("centre_name_uk", "centre_name_en", "centre_code")},
+        ),
         (_("Facts"), {"fields": ("population", "population_source", "website")}),
         (_("OGP Local"), {"fields": ("ogp_member_since", "ogp_member_until", "membership_origin")}),
     )

@@ -19,15 +19,33 @@ OCCUPIED_TOP_LEVEL = {"UA01", "UA85"}  # Autonomous Republic of Crimea, Sevastop
 # Official English names of the top-level units (the national transliteration of the centre's
 # name plus «Oblast», as the Government's own English texts use them).
 TOP_LEVEL_EN = {
-    "UA01": "Autonomous Republic of Crimea", "UA05": "Vinnytsia Oblast", "UA07": "Volyn Oblast",
-    "UA12": "Dnipropetrovsk Oblast", "UA14": "Donetsk Oblast", "UA18": "Zhytomyr Oblast",
-    "UA21": "Zakarpattia Oblast", "UA23": "Zaporizhzhia Oblast", "UA26": "Ivano-Frankivsk Oblast",
-    "UA32": "Kyiv Oblast", "UA35": "Kirovohrad Oblast", "UA44": "Luhansk Oblast",
-    "UA46": "Lviv Oblast", "UA48": "Mykolaiv Oblast", "UA51": "Odesa Oblast",
-    "UA53": "Poltava Oblast", "UA56": "Rivne Oblast", "UA59": "Sumy Oblast",
-    "UA61": "Ternopil Oblast", "UA63": "Kharkiv Oblast", "UA65": "Kherson Oblast",
-    "UA68": "Khmelnytskyi Oblast", "UA71": "Cherkasy Oblast", "UA73": "Chernivtsi Oblast",
-    "UA74": "Chernihiv Oblast", "UA80": "Kyiv", "UA85": "Sevastopol",
+    "UA01": "Autonomous Republic of Crimea",
+    "UA05": "Vinnytsia Oblast",
+    "UA07": "Volyn Oblast",
+    "UA12": "Dnipropetrovsk Oblast",
+    "UA14": "Donetsk Oblast",
+    "UA18": "Zhytomyr Oblast",
+    "UA21": "Zakarpattia Oblast",
+    "UA23": "Zaporizhzhia Oblast",
+    "UA26": "Ivano-Frankivsk Oblast",
+    "UA32": "Kyiv Oblast",
+    "UA35": "Kirovohrad Oblast",
+    "UA44": "Luhansk Oblast",
+    "UA46": "Lviv Oblast",
+    "UA48": "Mykolaiv Oblast",
+    "UA51": "Odesa Oblast",
+    "UA53": "Poltava Oblast",
+    "UA56": "Rivne Oblast",
+    "UA59": "Sumy Oblast",
+    "UA61": "Ternopil Oblast",
+    "UA63": "Kharkiv Oblast",
+    "UA65": "Kherson Oblast",
+    "UA68": "Khmelnytskyi Oblast",
+    "UA71": "Cherkasy Oblast",
+    "UA73": "Chernivtsi Oblast",
+    "UA74": "Chernihiv Oblast",
+    "UA80": "Kyiv",
+    "UA85": "Sevastopol",
 }
 
 
@@ -101,11 +119,18 @@ def read_codifier(path: Path | None = None) -> Codifier:
             unit = Unit(l1, category, name_uk, name_en, top_code=l1)
             top.append(unit)
             if category == "K":  # Kyiv and Sevastopol take part like a hromada
-                hromadas.append(Unit(l1, "K", name, transliterate(name), top_code=l1,
-                                     kind="urban"))
+                hromadas.append(Unit(l1, "K", name, transliterate(name), top_code=l1, kind="urban"))
         elif category == "P":
-            raions.append(Unit(l2, "P", f"{name} район", f"{transliterate(name)} raion",
-                               parent_code=l1, top_code=l1))
+            raions.append(
+                Unit(
+                    l2,
+                    "P",
+                    f"{name} район",
+                    f"{transliterate(name)} raion",
+                    parent_code=l1,
+                    top_code=l1,
+                )
+            )
         elif category == "H":
             unit = Unit(l3, "H", name, transliterate(name), parent_code=l2, top_code=l1)
             hromadas.append(unit)

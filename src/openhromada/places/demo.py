@@ -19,12 +19,18 @@ OGP_LOCAL_MEMBERS = {
 
 # Hromadas the later demo content is about (round tables, seminars, petitions examples).
 NAMED_IN_DOMAIN = {
-    "UA07080170000013585": "Луцька", "UA63120270000028556": "Харківська",
-    "UA32020010000093088": "Білоцерківська", "UA32140150000040954": "Фастівська",
-    "UA74020030000069340": "Менська", "UA26040190000081578": "Івано-Франківська",
-    "UA23080070000068953": "Мелітопольська", "UA74100390000073425": "Чернігівська",
-    "UA18040190000029215": "Житомирська", "UA74020010000010449": "Корюківська",
-    "UA74080130000060606": "Прилуцька", "UA53020050000041411": "Градизька",
+    "UA07080170000013585": "Луцька",
+    "UA63120270000028556": "Харківська",
+    "UA32020010000093088": "Білоцерківська",
+    "UA32140150000040954": "Фастівська",
+    "UA74020030000069340": "Менська",
+    "UA26040190000081578": "Івано-Франківська",
+    "UA23080070000068953": "Мелітопольська",
+    "UA74100390000073425": "Чернігівська",
+    "UA18040190000029215": "Житомирська",
+    "UA74020010000010449": "Корюківська",
+    "UA74080130000060606": "Прилуцька",
+    "UA53020050000041411": "Градизька",
 }
 
 
@@ -33,7 +39,12 @@ def load(*, actor) -> list[Hromada]:
     members = []
     for code, (since, website) in OGP_LOCAL_MEMBERS.items():
         hromada = Hromada.objects.get(code=code)
-        hromada_update(actor=actor, hromada=hromada, ogp_member_since=since,
-                       membership_origin=DataOrigin.DEMO, website=website or hromada.website)
+        hromada_update(
+            actor=actor,
+            hromada=hromada,
+            ogp_member_since=since,
+            membership_origin=DataOrigin.DEMO,
+            website=website or hromada.website,
+        )
         members.append(hromada)
     return members

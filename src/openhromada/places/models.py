@@ -15,7 +15,10 @@ katottg_validator = RegexValidator(
 
 def katottg_field(**kwargs) -> models.CharField:
     return models.CharField(
-        _("КАТОТТГ code"), max_length=19, unique=True, validators=[katottg_validator],
+        _("КАТОТТГ code"),
+        max_length=19,
+        unique=True,
+        validators=[katottg_validator],
         help_text=_("Code in the Codifier of administrative-territorial units (UA + 17 digits)."),
         **kwargs,
     )
@@ -26,26 +29,31 @@ class BilingualName(models.Model):
 
     name_uk = models.CharField(_("name (Ukrainian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
-    sort_key = models.CharField(max_length=200, db_index=True, editable=False, default="",
-                                help_text=_("Sorts by the Ukrainian alphabet on any database."))
+    sort_key = models.CharField(
+        max_length=200,
+        db_index=True,
+        editable=False,
+        default="",
+        help_text=_("Sorts by the Ukrainian alphabet on any database."),
+    )
 
     class Meta:
         abstract = True
 
-    def refresh_derived(self) -> None:
-        """Recompute fields derived from the names (called on every save and bulk write)."""
-        self.sort_key = collation_key(self.name_uk)[:200]
+    def __str__(self) -> str:
+        return self.name
 
     def save(self, *args, **kwargs):
         self.refresh_derived()
         super().save(*args, **kwargs)
 
+    def refresh_derived(self) -> None:
+        """Recompute fields derived from the names (called on every save and bulk write)."""
+        self.sort_key = collation_key(self.name_uk)[:200]
+
     @property
     def name(self) -> str:
         return self.name_en if translation.get_language() == "en" else self.name_uk
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Oblast(BilingualName):
@@ -57,11 +65,16 @@ class Oblast(BilingualName):
         SPECIAL_CITY = "city", _("city with special status")
 
     code = katottg_field()
-    slug = models.SlugField(_("slug"), max_length=60, unique=True,
-                            help_text=_("Stable public identifier used in addresses."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_("Stable public identifier used in addresses."),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     temporarily_occupied = models.BooleanField(
-        _("temporarily occupied"), default=False,
+        _("temporarily occupied"),
+        default=False,
         help_text=_("Temporarily occupied territory (Crimea, Sevastopol)."),
     )
     HISTORY_FIELDS = ("code", "name_uk", "name_en", "kind", "temporarily_occupied")
@@ -77,7 +90,9 @@ class Raion(BilingualName):
 
     code = katottg_field()
     oblast = models.ForeignKey(
-        Oblast, on_delete=models.PROTECT, related_name="raions",
+        Oblast,
+        on_delete=models.PROTECT,
+        related_name="raions",
         verbose_name=_("oblast"),  # PROTECT: codifier entries are updated, never cascaded away
     )
 
@@ -95,9 +110,20 @@ class HromadaQuerySet(models.QuerySet):
 
     def for_directory(self):
         return self.select_related("oblast").only(
-            "code", "slug", "name_uk", "name_en", "kind", "category", "population",
-            "ogp_member_since", "ogp_member_until", "temporarily_occupied", "membership_origin",
-            "oblast__name_uk", "oblast__name_en", "oblast__slug",
+            "code",
+            "slug",
+            "name_uk",
+            "name_en",
+            "kind",
+            "category",
+            "population",
+            "ogp_member_since",
+            "ogp_member_until",
+            "temporarily_occupied",
+            "membership_origin",
+            "oblast__name_uk",
+            "oblast__name_en",
+            "oblast__slug",
         )
 
 
@@ -114,46 +140,76 @@ class Hromada(BilingualName):
         SPECIAL_CITY = "K", _("city with special status")
 
     code = katottg_field()
-    slug = models.SlugField(_("slug"), max_length=80, unique=True,
-                            help_text=_("Stable public identifier used in addresses."))
-    category = models.CharField(_("codifier category"), max_length=1, choices=Category.choices,
-                                default=Category.HROMADA)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Stable public identifier used in addresses."),
+    )
+    category = models.CharField(
+        _("codifier category"), max_length=1, choices=Category.choices, default=Category.HROMADA
+    )
     oblast = models.ForeignKey(
-        Oblast, on_delete=models.PROTECT, related_name="hromadas", verbose_name=_("oblast"),
+        Oblast,
+        on_delete=models.PROTECT,
+        related_name="hromadas",
+        verbose_name=_("oblast"),
         # PROTECT: removing an oblast must never silently remove hromadas and their records
     )
     raion = models.ForeignKey(
-        Raion, on_delete=models.PROTECT, null=True, blank=True, related_name="hromadas",
-        verbose_name=_("raion"), help_text=_("Empty for Kyiv and Sevastopol."),
+        Raion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hromadas",
+        verbose_name=_("raion"),
+        help_text=_("Empty for Kyiv and Sevastopol."),
     )
     kind = models.CharField(
-        _("kind"), max_length=12, choices=Kind.choices, db_index=True,
-        help_text=_("From the category of the administrative centre: city → urban, "
-                    "urban-type settlement or settlement → settlement, village → rural."),
+        _("kind"),
+        max_length=12,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_(
+            "From the category of the administrative centre: city → urban, "
+            "urban-type settlement or settlement → settlement, village → rural."
+        ),
     )
-    centre_name_uk = models.CharField(_("administrative centre (Ukrainian)"), max_length=200,
-                                      blank=True)
-    centre_name_en = models.CharField(_("administrative centre (English)"), max_length=200,
-                                      blank=True)
+    centre_name_uk = models.CharField(
+        _("administrative centre (Ukrainian)"), max_length=200, blank=True
+    )
+    centre_name_en = models.CharField(
+        _("administrative centre (English)"), max_length=200, blank=True
+    )
     centre_code = models.CharField(_("КАТОТТГ code of the centre"), max_length=19, blank=True)
     population = models.PositiveIntegerField(
-        _("population"), null=True, blank=True,
+        _("population"),
+        null=True,
+        blank=True,
         help_text=_("Left empty unless an official figure is loaded; never estimated."),
     )
     population_source = models.CharField(_("population source"), max_length=300, blank=True)
-    temporarily_occupied = models.BooleanField(_("temporarily occupied territory"), default=False,
-                                               db_index=True)
+    temporarily_occupied = models.BooleanField(
+        _("temporarily occupied territory"), default=False, db_index=True
+    )
     website = models.URLField(_("official website"), blank=True)
-    ogp_member_since = models.DateField(_("OGP Local member since"), null=True, blank=True,
-                                        db_index=True)
+    ogp_member_since = models.DateField(
+        _("OGP Local member since"), null=True, blank=True, db_index=True
+    )
     ogp_member_until = models.DateField(_("OGP Local member until"), null=True, blank=True)
     membership_origin = models.CharField(
-        _("origin of membership data"), max_length=10, choices=DataOrigin.choices,
+        _("origin of membership data"),
+        max_length=10,
+        choices=DataOrigin.choices,
         default=DataOrigin.REAL,
         help_text=_("Demonstration membership is labelled as such on every page."),
     )
-    search_text = models.CharField(max_length=600, editable=False, default="",
-                                   help_text=_("Case-folded names in both languages, for search."))
+    search_text = models.CharField(
+        max_length=600,
+        editable=False,
+        default="",
+        help_text=_("Case-folded names in both languages, for search."),
+    )
     objects = HromadaQuerySet.as_manager()
 
     class Meta:
@@ -167,8 +223,10 @@ class Hromada(BilingualName):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ogp_member_until__isnull=True)
-                | models.Q(ogp_member_since__isnull=False,
-                           ogp_member_until__gte=models.F("ogp_member_since")),
+                | models.Q(
+                    ogp_member_since__isnull=False,
+                    ogp_member_until__gte=models.F("ogp_member_since"),
+                ),
                 name="hromada_membership_dates_ordered",
                 violation_error_message=_("Membership cannot end before it starts."),
             ),
@@ -176,15 +234,31 @@ class Hromada(BilingualName):
 
     # Fields whose changes go to the public history.
     HISTORY_FIELDS = (
-        "code", "name_uk", "name_en", "category", "oblast", "raion", "kind", "centre_name_uk",
-        "centre_name_en", "population", "population_source", "temporarily_occupied", "website",
-        "ogp_member_since", "ogp_member_until", "membership_origin",
+        "code",
+        "name_uk",
+        "name_en",
+        "category",
+        "oblast",
+        "raion",
+        "kind",
+        "centre_name_uk",
+        "centre_name_en",
+        "population",
+        "population_source",
+        "temporarily_occupied",
+        "website",
+        "ogp_member_since",
+        "ogp_member_until",
+        "membership_origin",
     )
 
     def refresh_derived(self) -> None:
         """Recompute the search text and the Ukrainian sort key from the names."""
-        self.search_text = fold(" ".join([self.name_uk, self.name_en, self.centre_name_uk,
-                                          self.centre_name_en, self.code]))[:600]
+        self.search_text = fold(
+            " ".join(
+                [self.name_uk, self.name_en, self.centre_name_uk, self.centre_name_en, self.code]
+            )
+        )[:600]
         super().refresh_derived()
 
     @property
@@ -212,6 +286,11 @@ class Hromada(BilingualName):
 
         if self.ogp_member_until and not self.ogp_member_since:
             raise ValidationError({"ogp_member_since": _("Give the date membership started.")})
-        if (self.ogp_member_until and self.ogp_member_since
-                and self.ogp_member_until < self.ogp_member_since):
-            raise ValidationError({"ogp_member_until": _("Membership cannot end before it starts.")})
+        if (
+            self.ogp_member_until
+            and self.ogp_member_since
+            and self.ogp_member_until < self.ogp_member_since
+        ):
+            raise ValidationError(
+                {"ogp_member_until": _("Membership cannot end before it starts.")}
+            )

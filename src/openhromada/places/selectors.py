@@ -37,23 +37,30 @@ def parse_directory_query(params, oblasts: list[Oblast]) -> DirectoryQuery:
     if slug:
         query.oblast = next((o for o in oblasts if o.slug == slug), None)
         if query.oblast is None:
-            query.warnings.append(_("Unknown oblast “%(value)s” — showing all oblasts.")
-                                  % {"value": slug[:60]})
+            query.warnings.append(
+                _("Unknown oblast “%(value)s” — showing all oblasts.") % {"value": slug[:60]}
+            )
     kind = (params.get("kind") or "").strip()
     if kind in Hromada.Kind.values:
         query.kind = kind
     elif kind:
-        query.warnings.append(_("Unknown kind “%(value)s” — showing all kinds.") % {"value": kind[:60]})
+        query.warnings.append(
+            _("Unknown kind “%(value)s” — showing all kinds.") % {"value": kind[:60]}
+        )
     member = (params.get("member") or "").strip()
     if member in ("yes", "no"):
         query.member = member
     elif member:
-        query.warnings.append(_("Unknown membership filter “%(value)s” — ignored.")
-                              % {"value": member[:60]})
+        query.warnings.append(
+            _("Unknown membership filter “%(value)s” — ignored.") % {"value": member[:60]}
+        )
     q = (params.get("q") or "").strip()
     if len(q) > MAX_QUERY_LENGTH:
         query.warnings.append(
-            _("The search text is longer than %(max)d characters; only the first %(max)d were used.")
+            _(
+                "The search text is longer than %(max)d characters; "
+                "only the first %(max)d were used."
+            )
             % {"max": MAX_QUERY_LENGTH}
         )
         q = q[:MAX_QUERY_LENGTH]
@@ -88,11 +95,15 @@ def home_summary() -> dict:
     """Figures for the home page in one query, and the OGP Local members in another."""
     totals = Hromada.objects.aggregate(
         hromadas=Count("pk", filter=Q(category=Hromada.Category.HROMADA)),
-        free=Count("pk", filter=Q(category=Hromada.Category.HROMADA,
-                                  temporarily_occupied=False)),
-        members=Count("pk", filter=Q(ogp_member_since__isnull=False,
-                                     ogp_member_until__isnull=True)),
+        free=Count("pk", filter=Q(category=Hromada.Category.HROMADA, temporarily_occupied=False)),
+        members=Count(
+            "pk", filter=Q(ogp_member_since__isnull=False, ogp_member_until__isnull=True)
+        ),
     )
-    members = list(Hromada.objects.for_directory().members().filter(ogp_member_until__isnull=True)
-                   .order_by("ogp_member_since", "sort_key"))
+    members = list(
+        Hromada.objects.for_directory()
+        .members()
+        .filter(ogp_member_until__isnull=True)
+        .order_by("ogp_member_since", "sort_key")
+    )
     return {"totals": totals, "members": members}

@@ -43,8 +43,15 @@ def _apply(obj, values: dict) -> bool:
     return changed
 
 
-def _sync(model, units: list[Unit], values_for: Callable, new_obj: Callable, result, label,
-          changes: list[Change]) -> dict[str, object]:
+def _sync(
+    model,
+    units: list[Unit],
+    values_for: Callable,
+    new_obj: Callable,
+    result,
+    label,
+    changes: list[Change],
+) -> dict[str, object]:
     """Create or update `model` rows from codifier units; collect history changes."""
     existing = {obj.code: obj for obj in model.objects.all()}
     to_create, to_update, before = [], [], {}
@@ -75,35 +82,50 @@ def _sync(model, units: list[Unit], values_for: Callable, new_obj: Callable, res
         changes.append(Change(new, HistoryAction.CREATE, {k: [None, v] for k, v in after.items()}))
     for obj in to_update:
         new = by_code[obj.code]
-        changes.append(Change(new, HistoryAction.UPDATE,
-                              diff(before[obj.code], snapshot(new, model.HISTORY_FIELDS))))
+        changes.append(
+            Change(
+                new,
+                HistoryAction.UPDATE,
+                diff(before[obj.code], snapshot(new, model.HISTORY_FIELDS)),
+            )
+        )
     result.created[label] += len(to_create)
     result.updated[label] += len(to_update)
     return by_code
 
 
 @transaction.atomic
-def codifier_import(*, codifier: Codifier, actor=None, progress: Progress | None = None
-                    ) -> ImportResult:
+def codifier_import(
+    *, codifier: Codifier, actor=None, progress: Progress | None = None
+) -> ImportResult:
     """Load or update oblasts, raions and hromadas by code; every change goes to the history."""
     result, changes = ImportResult(), []
     say = progress or (lambda stage, done, total: None)
 
     oblast_slugs = set(Oblast.objects.values_list("slug", flat=True))
     oblasts = _sync(
-        Oblast, codifier.top_level,
-        lambda u: {"name_uk": u.name_uk, "name_en": u.name_en,
-                   "kind": {"K": "city"}.get(u.category, "arc" if u.code.startswith("UA01")
-                                             else "oblast"),
-                   "temporarily_occupied": u.occupied},
+        Oblast,
+        codifier.top_level,
+        lambda u: {
+            "name_uk": u.name_uk,
+            "name_en": u.name_en,
+            "kind": {"K": "city"}.get(u.category, "arc" if u.code.startswith("UA01") else "oblast"),
+            "temporarily_occupied": u.occupied,
+        },
         lambda u, v: Oblast(code=u.code, slug=_unique_slug(u.name_en, [u.code], oblast_slugs), **v),
-        result, "oblast", changes,
+        result,
+        "oblast",
+        changes,
     )
     say("oblasts", len(codifier.top_level), len(codifier.top_level))
     raions = _sync(
-        Raion, codifier.raions,
+        Raion,
+        codifier.raions,
         lambda u: {"name_uk": u.name_uk, "name_en": u.name_en, "oblast": oblasts[u.top_code]},
-        lambda u, v: Raion(code=u.code, **v), result, "raion", changes,
+        lambda u, v: Raion(code=u.code, **v),
+        result,
+        "raion",
+        changes,
     )
     say("raions", len(codifier.raions), len(codifier.raions))
 
@@ -111,8 +133,11 @@ def codifier_import(*, codifier: Codifier, actor=None, progress: Progress | None
 
     def hromada_values(u: Unit) -> dict:
         return {
-            "name_uk": u.name_uk, "name_en": u.name_en, "category": u.category,
-            "oblast": oblasts[u.top_code], "raion": raions.get(u.parent_code),
+            "name_uk": u.name_uk,
+            "name_en": u.name_en,
+            "category": u.category,
+            "oblast": oblasts[u.top_code],
+            "raion": raions.get(u.parent_code),
             "kind": u.kind,
             "centre_name_uk": u.centre.name_uk if u.centre else "",
             "centre_name_en": u.centre.name_en if u.centre else "",
@@ -122,8 +147,9 @@ def codifier_import(*, codifier: Codifier, actor=None, progress: Progress | None
 
     def new_hromada(u: Unit, v: dict) -> Hromada:
         region = v["oblast"].name_en.replace(" Oblast", "")
-        return Hromada(code=u.code, slug=_unique_slug(u.name_en, [region, u.code[4:12]],
-                                                      hromada_slugs), **v)
+        return Hromada(
+            code=u.code, slug=_unique_slug(u.name_en, [region, u.code[4:12]], hromada_slugs), **v
+        )
 
     _sync(Hromada, codifier.hromadas, hromada_values, new_hromada, result, "hromada", changes)
     say("hromadas", len(codifier.hromadas), len(codifier.hromadas))
@@ -131,8 +157,15 @@ def codifier_import(*, codifier: Codifier, actor=None, progress: Progress | None
     return result
 
 
-HROMADA_EDITABLE = ("population", "population_source", "website", "ogp_member_since",
-                    "ogp_member_until", "membership_origin", "temporarily_occupied")
+HROMADA_EDITABLE = (
+    "population",
+    "population_source",
+    "website",
+    "ogp_member_since",
+    "ogp_member_until",
+    "membership_origin",
+    "temporarily_occupied",
+)
 
 
 @transaction.atomic
@@ -157,7 +190,11 @@ def record_admin_save(*, actor, obj, before: dict | None) -> None:
     """History for a save made in the Django admin (validated by the admin's own form)."""
     after = snapshot(obj, obj.HISTORY_FIELDS)
     if before is None:
-        record(actor=actor, obj=obj, action=HistoryAction.CREATE,
-               changes={k: [None, v] for k, v in after.items()})
+        record(
+            actor=actor,
+            obj=obj,
+            action=HistoryAction.CREATE,
+            changes={k: [None, v] for k, v in after.items()},
+        )
     elif changes := diff(before, after):
         record(actor=actor, obj=obj, action=HistoryAction.UPDATE, changes=changes)

@@ -18,14 +18,18 @@ def directory(request):
     page = directory_page(query)
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "places/directory.html", {
-        "page": page,
-        "query": query,
-        "oblasts": oblasts,
-        "kinds": Hromada.Kind.choices,
-        "max_query_length": MAX_QUERY_LENGTH,
-        "querystring": params.urlencode(),
-    })
+    return render(
+        request,
+        "places/directory.html",
+        {
+            "page": page,
+            "query": query,
+            "oblasts": oblasts,
+            "kinds": Hromada.Kind.choices,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "querystring": params.urlencode(),
+        },
+    )
 
 
 def _hromada(slug: str) -> Hromada:
@@ -35,18 +39,26 @@ def _hromada(slug: str) -> Hromada:
 def hromada_detail(request, slug: str):
     hromada = _hromada(slug)
     entries = list(history_for(hromada)[: HISTORY_ON_PAGE + 1])
-    return render(request, "places/hromada_detail.html", {
-        "hromada": hromada,
-        "history": describe(entries[:HISTORY_ON_PAGE], Hromada),
-        "more_history": len(entries) > HISTORY_ON_PAGE,
-    })
+    return render(
+        request,
+        "places/hromada_detail.html",
+        {
+            "hromada": hromada,
+            "history": describe(entries[:HISTORY_ON_PAGE], Hromada),
+            "more_history": len(entries) > HISTORY_ON_PAGE,
+        },
+    )
 
 
 def hromada_history(request, slug: str):
     hromada = _hromada(slug)
     page = Paginator(history_for(hromada), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "places/hromada_history.html", {
-        "hromada": hromada,
-        "page": page,
-        "history": describe(page.object_list, Hromada),
-    })
+    return render(
+        request,
+        "places/hromada_history.html",
+        {
+            "hromada": hromada,
+            "page": page,
+            "history": describe(page.object_list, Hromada),
+        },
+    )

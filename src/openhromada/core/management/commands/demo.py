@@ -48,5 +48,7 @@ class Command(BaseCommand):
         for account, _user in accounts:
             scope = f"  [{account.scope}]" if account.scope else ""
             self.stdout.write(f"  {account.role:<15} {account.email}{scope}")
-        self.stdout.write("E-mails (confirmation, password reset) are written to "
-                          f"{getattr(settings, 'EMAIL_FILE_PATH', 'the configured backend')}\n")
+        self.stdout.write(
+            "E-mails (confirmation, password reset) are written to "
+            f"{getattr(settings, 'EMAIL_FILE_PATH', 'the configured backend')}\n"
+        )

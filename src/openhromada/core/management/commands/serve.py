@@ -14,17 +14,35 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY",
-                                                                              (os.cpu_count() or 1) * 2 + 1)))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1)),
+        )
         parser.add_argument("--no-collectstatic", action="store_true")
 
     def handle(self, *args, port, host, workers, no_collectstatic, **options):
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
-        argv = [sys.executable, "-m", "gunicorn", "openhromada.wsgi:application",
-                "--bind", f"{host}:{port}", "--workers", str(workers),
-                "--access-logfile", "-", "--timeout", "60", "--graceful-timeout", "20"]
-        self.stdout.write(f"Serving on http://{host}:{port}/ with {workers} workers "
-                          f"({settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]})")
+        argv = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "openhromada.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "20",
+        ]
+        self.stdout.write(
+            f"Serving on http://{host}:{port}/ with {workers} workers "
+            f"({settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]})"
+        )
         sys.stdout.flush()
         os.execv(sys.executable, argv)

@@ -25,5 +25,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 "КАТОТТГ import: created "
                 + ", ".join(f"{n} {k}" for k, n in result.created.items())
-                + "; updated " + ", ".join(f"{n} {k}" for k, n in result.updated.items())
+                + "; updated "
+                + ", ".join(f"{n} {k}" for k, n in result.updated.items())
             )

@@ -1,0 +1,85 @@
+"""National-size synthetic content over real hromadas, for benchmarks (deterministic per seed)."""
+
+import random
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from openhromada.core.models import DataOrigin
+from openhromada.core.progress import Progress
+from openhromada.monitoring.models import MonitoringNetwork
+from openhromada.places.models import Hromada
+
+MEMBER_SHARE = 0.1  # a tenth of the chosen hromadas get synthetic OGP Local membership
+NETWORKS = 5
+
+
+class Command(BaseCommand):
+    help = "Add synthetic users, roles and memberships over N real hromadas (marked synthetic)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--hromadas", type=int, default=1469)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--quiet", action="store_true")
+
+    def handle(self, *args, hromadas, seed, quiet, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Synthetic data does not belong in production.")
+        if hromadas < 1:
+            raise CommandError("--hromadas must be at least 1.")
+        progress = Progress(self.stdout, quiet=quiet)
+        if not Hromada.objects.exists():
+            call_command("import_katottg", quiet=quiet)
+        rng = random.Random(seed)
+        pool = list(
+            Hromada.objects.filter(category="H", temporarily_occupied=False).order_by("code")
+        )
+        chosen = rng.sample(pool, min(hromadas, len(pool)))
+        networks = self._networks(seed)
+        from openhromada.accounts.scale import generate
+
+        created = generate(hromadas=chosen, networks=networks, seed=seed, progress=progress)
+        members = self._memberships(chosen, rng)
+        progress("memberships", members, members)
+        if not quiet:
+            self.stdout.write(
+                f"Scale data (seed {seed}): {len(chosen)} hromadas, "
+                f"{created} new synthetic users, {members} synthetic memberships."
+            )
+
+    def _networks(self, seed):
+        from openhromada.places.models import Oblast
+
+        oblasts = list(Oblast.objects.filter(kind="oblast").order_by("code"))
+        networks = []
+        for n in range(NETWORKS):
+            network, _ = MonitoringNetwork.objects.get_or_create(
+                slug=f"synthetic-{seed}-network-{n}",
+                defaults={
+                    "name_uk": f"Синтетична мережа {n}",
+                    "name_en": f"Synthetic network {n}",
+                    "origin": DataOrigin.SYNTHETIC,
+                },
+            )
+            network.oblasts.set(oblasts[n::NETWORKS])
+            networks.append(network)
+        return networks
+
+    def _memberships(self, chosen, rng) -> int:
+        import datetime as dt
+
+        from openhromada.places.services import hromada_update
+
+        count = 0
+        for hromada in chosen:
+            if rng.random() < MEMBER_SHARE and hromada.ogp_member_since is None:
+                since = dt.date(2020 + rng.randint(0, 5), rng.choice([3, 6, 9, 12]), 1)
+                hromada_update(
+                    actor=None,
+                    hromada=hromada,
+                    ogp_member_since=since,
+                    membership_origin=DataOrigin.SYNTHETIC,
+                )
+                count += 1
+        return count

@@ -1,0 +1,87 @@
+"""Accessibility controls work without JavaScript and persist (cookie or profile)."""
+
+import pytest
+
+from openhromada.core.preferences import COOKIE_NAME, from_cookie
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitor_enlarges_text_and_it_persists_in_a_cookie(client):
+    response = client.post("/preferences/", {"text": "larger", "next": "/hromady/"})
+    assert response.status_code == 302 and response.url == "/hromady/"
+    assert client.cookies[COOKIE_NAME].value == "large.default"
+    page = client.get("/hromady/").content.decode()
+    assert 'class="text-large theme-default"' in page
+
+
+def test_text_size_steps_and_stops_at_the_ends(client):
+    for _ in range(5):
+        client.post("/preferences/", {"text": "larger"})
+    assert client.cookies[COOKIE_NAME].value.startswith("xlarge")
+    for _ in range(6):
+        client.post("/preferences/", {"text": "smaller"})
+    assert client.cookies[COOKIE_NAME].value.startswith("small")
+    client.post("/preferences/", {"text": "reset"})
+    assert client.cookies[COOKIE_NAME].value.startswith("normal")
+
+
+@pytest.mark.parametrize("theme", ["contrast", "dark", "sepia", "default"])
+def test_colour_themes(client, theme):
+    client.post("/preferences/", {"theme": theme})
+    assert f"theme-{theme}" in client.get("/").content.decode()
+
+
+def test_signed_in_user_preferences_go_to_the_profile(client):
+    user = UserFactory()
+    client.force_login(user)
+    client.post("/preferences/", {"theme": "contrast", "text": "larger"})
+    user.refresh_from_db()
+    assert (user.theme, user.text_size) == ("contrast", "large")
+    assert COOKIE_NAME not in client.cookies
+
+
+def test_signed_in_user_needs_a_csrf_token(client):
+    from django.test import Client
+
+    user = UserFactory()
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(user)
+    assert strict.post("/preferences/", {"theme": "dark"}).status_code == 403
+    user.refresh_from_db()
+    assert user.theme == "default"
+
+
+@pytest.mark.parametrize("data", [{"theme": "neon"}, {"text": "gigantic"}, {}])
+def test_unknown_values_change_nothing(client, data):
+    client.post("/preferences/", data)
+    assert 'class="text-normal theme-default"' in client.get("/").content.decode()
+
+
+def test_tampered_cookie_falls_back_to_defaults():
+    assert from_cookie("huge.<script>").to_cookie() == "normal.default"
+    assert from_cookie(None).to_cookie() == "normal.default"
+
+
+def test_next_cannot_redirect_to_another_site(client):
+    response = client.post("/preferences/", {"text": "larger", "next": "https://evil.example/"})
+    assert response.url == "/"
+
+
+def test_preferences_need_post(client):
+    assert client.get("/preferences/").status_code == 405
+
+
+def test_every_page_has_skip_link_landmarks_and_controls(client):
+    page = client.get("/hromady/").content.decode()
+    for marker in [
+        'class="skip-link" href="#main"',
+        '<main id="main"',
+        "<header",
+        "<footer",
+        'name="text" value="smaller"',
+        'name="theme"',
+        'media="print"',
+    ]:
+        assert marker in page, marker
