@@ -152,11 +152,12 @@ ACCOUNT_RATE_LIMITS = {
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True, consolemail://, filemail:///path);
 # the embedded default writes each message to a file under var/mail.
-if env.str("EMAIL_URL", default=""):
-    vars().update(env.email_url("EMAIL_URL"))
-else:
+EMAIL_URL = env.str("EMAIL_URL", default="filemail://" + str(VAR_DIR / "mail"))
+if EMAIL_URL.startswith("filemail://"):  # django-environ drops the leading "/" of the path
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+    EMAIL_FILE_PATH = EMAIL_URL.removeprefix("filemail://") or str(VAR_DIR / "mail")
+else:
+    vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Відкрита громада <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
