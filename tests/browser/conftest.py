@@ -14,9 +14,15 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -56,19 +62,36 @@ def platform(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("platform")
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
-    env.update({
-        "OPENHROMADA_VAR_DIR": str(tmp), "DATABASE_URL": _database_url(tmp),
-        "EMAIL_URL": f"filemail://{tmp / 'mail'}", "CI": "true",
-    })
+    env.update(
+        {
+            "OPENHROMADA_VAR_DIR": str(tmp),
+            "DATABASE_URL": _database_url(tmp),
+            "EMAIL_URL": f"filemail://{tmp / 'mail'}",
+            "CI": "true",
+        }
+    )
     env.pop("REDIS_URL", None)
-    subprocess.run([sys.executable, "-m", "openhromada", "demo", "--no-serve", "--quiet"],
-                   env={**env, "OPENHROMADA_ENV": "development"}, check=True, timeout=600)
-    env.update({"OPENHROMADA_ENV": "production", "SECRET_KEY": secrets.token_urlsafe(60),
-                "SECURE_COOKIES": "0", "LOGIN_FAILED_RATE": "100/m/ip,50/5m/key"})
+    subprocess.run(
+        [sys.executable, "-m", "openhromada", "demo", "--no-serve", "--quiet"],
+        env={**env, "OPENHROMADA_ENV": "development"},
+        check=True,
+        timeout=600,
+    )
+    env.update(
+        {
+            "OPENHROMADA_ENV": "production",
+            "SECRET_KEY": secrets.token_urlsafe(60),
+            "SECURE_COOKIES": "0",
+            "LOGIN_FAILED_RATE": "100/m/ip,50/5m/key",
+        }
+    )
     log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
     server = subprocess.Popen(
         [sys.executable, "-m", "openhromada", "serve", "--port", str(port), "--workers", "2"],
-        env=env, stdout=log, stderr=subprocess.STDOUT)
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -117,8 +140,11 @@ def assert_accessible(axe):
     def check(page):
         results = axe.run(page)
         bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        report = [f"{v['id']} ({v['impact']}): {v['help']} — "
-                  + "; ".join(n["target"][0] for n in v["nodes"][:3]) for v in bad]
+        report = [
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] for n in v["nodes"][:3])
+            for v in bad
+        ]
         assert not bad, f"{page.url}:\n" + "\n".join(report)
 
     return check

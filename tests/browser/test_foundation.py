@@ -28,7 +28,8 @@ def test_directory_filter_and_hromada_page(page, assert_accessible):
     expect(page).to_have_url(re.compile(r"oblast=khmelnytskyi-oblast"))
     page.get_by_role("link", name="Хмельницька", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Хмельницька міська територіальна громада")
+        "Хмельницька міська територіальна громада"
+    )
     expect(page.get_by_text("UA68040470000053519", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Публічна історія")).to_be_visible()
     assert_accessible(page)
@@ -83,8 +84,9 @@ def test_register_confirm_and_sign_in(page, platform, assert_accessible):
     expect(page.get_by_role("heading", level=1)).to_have_text("Ваш профіль")
 
 
-def test_accessibility_controls_change_the_page_without_javascript(browser, platform,
-                                                                   assert_accessible):
+def test_accessibility_controls_change_the_page_without_javascript(
+    browser, platform, assert_accessible
+):
     context = browser.new_context(base_url=platform["url"], java_script_enabled=False)
     page = context.new_page()
     page.goto("/hromady/khmelnytska/")
@@ -104,8 +106,9 @@ def test_accessibility_controls_change_the_page_without_javascript(browser, plat
 def test_every_colour_theme_passes_axe(browser, platform, assert_accessible):
     for theme in ("default", "contrast", "dark", "sepia"):
         context = browser.new_context(base_url=platform["url"])
-        context.add_cookies([{"name": "oh_prefs", "value": f"normal.{theme}",
-                              "url": platform["url"]}])
+        context.add_cookies(
+            [{"name": "oh_prefs", "value": f"normal.{theme}", "url": platform["url"]}]
+        )
         page = context.new_page()
         for url in ("/", "/hromady/", "/hromady/khmelnytska/"):
             page.goto(url)
