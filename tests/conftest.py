@@ -28,6 +28,7 @@ def django_db_setup(django_db_setup, django_db_blocker, real_codifier):
 def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
     cache.clear()  # rate limits live in the cache
     yield
     cache.clear()

@@ -191,6 +191,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Public pages may be cached by a CDN or Redis page cache for this many seconds (anonymous only).
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
+# Anonymous readers' pages are kept in the cache (Redis when REDIS_URL is set); 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
 # A floor view for bench/ (a page of N bytes, no database work); off unless asked for.
 BENCH_FLOOR_ENABLED = env.bool("OPENHROMADA_BENCH", default=False)
 

@@ -43,3 +43,11 @@ def test_collation_puts_i_in_ukrainian_order():
         "Їжаківка",
         "Яворів",
     ]
+
+
+def test_collation_key_is_digits_only_so_every_database_sorts_it_alike():
+    names = ["Яворів", "Ірпінь", "Буча", "Zoo", "Буча-2", "Б", "Кам'янка"]
+    keys = [collation_key(n) for n in names]
+    assert all(k.isdigit() for k in keys)
+    assert sorted(names, key=collation_key)[:3] == ["Б", "Буча", "Буча-2"]
+    assert sorted(names, key=collation_key)[-1] == "Zoo"  # other scripts after Ukrainian

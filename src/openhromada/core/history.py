@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from .models import HistoryAction, HistoryEntry, HistoryHead, entry_hash
+from .pagecache import bump_public_version
 
 SYSTEM_ACTOR_LABEL = "system"
 
@@ -92,6 +93,7 @@ def record_many(*, actor, changes: Iterable[Change]) -> list[HistoryEntry]:
         head.last_seq, head.last_hash = entry.seq, entry.hash
         entries.append(entry)
     HistoryEntry.objects.bulk_create(entries, batch_size=500)
+    transaction.on_commit(bump_public_version)  # cached public pages are now out of date
     HistoryHead.objects.filter(id=1).update(last_seq=head.last_seq, last_hash=head.last_hash)
     return entries
 

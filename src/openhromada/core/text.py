@@ -4,7 +4,9 @@ import unicodedata
 
 # Unicode puts «і» after «я» (the Cyrillic block was laid out for Russian); this is the real order.
 UKRAINIAN_ALPHABET = " '-0123456789абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
-_COLLATION = {letter: chr(0x100 + i) for i, letter in enumerate(UKRAINIAN_ALPHABET)}
+# Each letter becomes two digits, any other character "9" and five digits: a digits-only key sorts
+# the same under every database collation (C, en_US, uk_UA), and the code is prefix-free.
+_COLLATION = {letter: f"{i:02d}" for i, letter in enumerate(UKRAINIAN_ALPHABET)}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 
@@ -16,4 +18,4 @@ def fold(text: str) -> str:
 
 def collation_key(text: str) -> str:
     """A string whose plain sort is the Ukrainian alphabetical order."""
-    return "".join(_COLLATION.get(ch, ch) for ch in fold(text))
+    return "".join(_COLLATION.get(ch) or f"9{min(ord(ch), 99999):05d}" for ch in fold(text))

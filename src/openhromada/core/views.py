@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 
 from openhromada.places.selectors import home_summary
 
+from .pagecache import public_page_cache
 from .preferences import COOKIE_MAX_AGE, COOKIE_NAME, THEMES, Preferences, for_request
 
 
+@public_page_cache
 def home(request):
     return render(request, "core/home.html", home_summary())
 

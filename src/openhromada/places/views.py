@@ -4,18 +4,21 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from openhromada.core.history import describe, history_for
+from openhromada.core.pagecache import public_page_cache
 
 from .models import Hromada, Oblast
-from .selectors import MAX_QUERY_LENGTH, directory_page, parse_directory_query
+from .selectors import MAX_QUERY_LENGTH, directory_page, hromada_rows, parse_directory_query
 
 HISTORY_ON_PAGE = 10
 HISTORY_PAGE_SIZE = 50
 
 
+@public_page_cache
 def directory(request):
     oblasts = list(Oblast.objects.only("slug", "name_uk", "name_en", "sort_key"))
     query = parse_directory_query(request.GET, oblasts)
     page = directory_page(query)
+    rows = hromada_rows(page.object_list)
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -23,8 +26,12 @@ def directory(request):
         "places/directory.html",
         {
             "page": page,
+            "rows": rows,
             "query": query,
-            "oblasts": oblasts,
+            "oblast_options": [
+                (o.slug, o.name, query.oblast is not None and o.pk == query.oblast.pk)
+                for o in oblasts
+            ],
             "kinds": Hromada.Kind.choices,
             "max_query_length": MAX_QUERY_LENGTH,
             "querystring": params.urlencode(),
@@ -36,6 +43,7 @@ def _hromada(slug: str) -> Hromada:
     return get_object_or_404(Hromada.objects.select_related("oblast", "raion"), slug=slug)
 
 
+@public_page_cache
 def hromada_detail(request, slug: str):
     hromada = _hromada(slug)
     entries = list(history_for(hromada)[: HISTORY_ON_PAGE + 1])
@@ -50,6 +58,7 @@ def hromada_detail(request, slug: str):
     )
 
 
+@public_page_cache
 def hromada_history(request, slug: str):
     hromada = _hromada(slug)
     page = Paginator(history_for(hromada), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
