@@ -60,3 +60,10 @@ def test_bench_floor_returns_the_asked_size(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/_bench/floor/", {"bytes": 1000})
     assert len(response.content) > 1000
+
+
+def test_anonymous_pages_support_conditional_get(client):
+    first = client.get("/hromady/khmelnytska/")
+    assert first.has_header("ETag")
+    second = client.get("/hromady/khmelnytska/", headers={"if-none-match": first["ETag"]})
+    assert second.status_code == 304

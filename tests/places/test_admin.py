@@ -112,3 +112,30 @@ def test_residents_and_officials_cannot_enter_the_admin(client, role):
     assert response.status_code in (302, 403)
     hromada.refresh_from_db()
     assert hromada.website == ""
+
+
+def test_monitoring_network_edits_are_recorded(operator_client):
+    from tests.factories import NetworkFactory
+
+    network = NetworkFactory(name_en="Old name")
+    response = operator_client.post(
+        f"/admin/monitoring/monitoringnetwork/{network.pk}/change/",
+        {
+            "slug": network.slug,
+            "name_uk": network.name_uk,
+            "name_en": "New name",
+            "origin": "real",
+            "oblasts": [],
+        },
+    )
+    assert response.status_code == 302
+    entry = history_for(network).first()
+    assert entry.changes == {"name_en": ["Old name", "New name"]}
+
+
+def test_codifier_records_cannot_be_deleted_even_by_admins(client):
+    client.force_login(with_role(UserFactory(), Role.ADMIN))
+    hromada = Hromada.objects.get(slug="lutska")
+    response = client.post(f"/admin/places/hromada/{hromada.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert Hromada.objects.filter(pk=hromada.pk).exists()

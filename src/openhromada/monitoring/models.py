@@ -29,6 +29,8 @@ class MonitoringNetwork(models.Model):
         _("origin"), max_length=10, choices=DataOrigin.choices, default=DataOrigin.REAL
     )
 
+    HISTORY_FIELDS = ("slug", "name_uk", "name_en", "origin")
+
     class Meta:
         ordering = ["name_uk"]
         verbose_name = _("monitoring network")

@@ -3,42 +3,34 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.core.history import snapshot
+from openhromada.core.admin_history import HistoryRecordingAdmin
 
 from .models import Hromada, Oblast, Raion
-from .services import record_admin_save
 
 
-class HistoryRecordingAdmin(admin.ModelAdmin):
-    """Records each admin save in the public history; deleting codifier records is not offered."""
-
-    def save_model(self, request, obj, form, change):
-        before = None
-        if change:
-            before = snapshot(type(obj).objects.get(pk=obj.pk), obj.HISTORY_FIELDS)
-        super().save_model(request, obj, form, change)
-        record_admin_save(actor=request.user, obj=obj, before=before)
+class CodifierAdmin(HistoryRecordingAdmin):
+    """Codifier records are edited, never deleted: the codifier retires codes, history stays."""
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(Oblast)
-class OblastAdmin(HistoryRecordingAdmin):
+class OblastAdmin(CodifierAdmin):
     list_display = ("name_uk", "name_en", "code", "kind", "temporarily_occupied")
     search_fields = ("name_uk", "name_en", "code")
     readonly_fields = ("slug",)
 
 
 @admin.register(Raion)
-class RaionAdmin(HistoryRecordingAdmin):
+class RaionAdmin(CodifierAdmin):
     list_display = ("name_uk", "name_en", "code", "oblast")
     list_filter = ("oblast",)
     search_fields = ("name_uk", "name_en", "code")
 
 
 @admin.register(Hromada)
-class HromadaAdmin(HistoryRecordingAdmin):
+class HromadaAdmin(CodifierAdmin):
     list_display = (
         "name_uk",
         "name_en",

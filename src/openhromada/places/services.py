@@ -183,18 +183,3 @@ def hromada_update(*, actor, hromada: Hromada, **values) -> Hromada:
     if changes:
         record(actor=actor, obj=hromada, action=HistoryAction.UPDATE, changes=changes)
     return hromada
-
-
-@transaction.atomic
-def record_admin_save(*, actor, obj, before: dict | None) -> None:
-    """History for a save made in the Django admin (validated by the admin's own form)."""
-    after = snapshot(obj, obj.HISTORY_FIELDS)
-    if before is None:
-        record(
-            actor=actor,
-            obj=obj,
-            action=HistoryAction.CREATE,
-            changes={k: [None, v] for k, v in after.items()},
-        )
-    elif changes := diff(before, after):
-        record(actor=actor, obj=obj, action=HistoryAction.UPDATE, changes=changes)
