@@ -12,7 +12,7 @@ URL = "/hromady/"
 
 
 def names(response):
-    return [h.name_uk for h in response.context["page"].object_list]
+    return [h["name_uk"] for h in response.context["page"].object_list]
 
 
 def test_directory_lists_all_hromadas_paginated(client):
@@ -39,7 +39,7 @@ def test_filter_by_oblast_and_kind(client):
         == Hromada.objects.filter(oblast__slug="khmelnytskyi-oblast", kind="urban").count()
     )
     assert "Хмельницька" in names(response)
-    assert all(h.kind == "urban" for h in page.object_list)
+    assert all(h["kind"] == "urban" for h in page.object_list)
 
 
 def test_filter_by_membership(client):
@@ -126,3 +126,22 @@ def test_directory_is_cacheable_for_anonymous_readers(client):
 
 def test_reverse_url():
     assert reverse("places:directory") == URL
+
+
+def test_names_are_escaped_in_the_directory(client):
+    Hromada.objects.filter(slug="lutska").update(
+        name_uk="<script>alert(1)</script>Луцька", search_text="луцька"
+    )
+    body = client.get(URL, {"q": "луцька"}).content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;Луцька" in body
+
+
+def test_badges_in_the_directory(client):
+    Hromada.objects.filter(slug="khmelnytska").update(
+        ogp_member_since="2020-12-01", membership_origin="demo"
+    )
+    body = client.get(URL, {"q": "Хмельницька"}).content.decode()
+    assert "Учасник OGP Local" in body and "демонстраційні дані" in body
+    body = client.get(URL, {"oblast": "autonomous-republic-of-crimea"}).content.decode()
+    assert "тимчасово окупована територія" in body

@@ -109,22 +109,22 @@ class HromadaQuerySet(models.QuerySet):
         return self.filter(ogp_member_since__isnull=False)
 
     def for_directory(self):
-        return self.select_related("oblast").only(
-            "code",
-            "slug",
-            "name_uk",
-            "name_en",
-            "kind",
-            "category",
-            "population",
-            "ogp_member_since",
-            "ogp_member_until",
-            "temporarily_occupied",
-            "membership_origin",
-            "oblast__name_uk",
-            "oblast__name_en",
-            "oblast__slug",
-        )
+        """Plain rows for lists: dicts are several times cheaper to build than model instances."""
+        return self.values(*DIRECTORY_FIELDS)
+
+
+DIRECTORY_FIELDS = (
+    "slug",
+    "name_uk",
+    "name_en",
+    "kind",
+    "ogp_member_since",
+    "ogp_member_until",
+    "membership_origin",
+    "temporarily_occupied",
+    "oblast__name_uk",
+    "oblast__name_en",
+)
 
 
 class Hromada(BilingualName):
@@ -217,8 +217,11 @@ class Hromada(BilingualName):
         verbose_name = _("hromada")
         verbose_name_plural = _("hromadas")
         indexes = [
+            # Each index serves a directory filter or sort order (Ukrainian, English).
+            models.Index(fields=["sort_key", "code"]),
+            models.Index(fields=["name_en", "code"]),
             models.Index(fields=["oblast", "sort_key"]),
-            models.Index(fields=["name_en"]),
+            models.Index(fields=["kind", "sort_key"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -7,7 +7,13 @@ from openhromada.core.history import describe, history_for
 from openhromada.core.pagecache import public_page_cache
 
 from .models import Hromada, Oblast
-from .selectors import MAX_QUERY_LENGTH, directory_page, hromada_rows, parse_directory_query
+from .selectors import (
+    MAX_QUERY_LENGTH,
+    directory_page,
+    directory_rows_html,
+    hromada_rows,
+    parse_directory_query,
+)
 
 HISTORY_ON_PAGE = 10
 HISTORY_PAGE_SIZE = 50
@@ -18,7 +24,7 @@ def directory(request):
     oblasts = list(Oblast.objects.only("slug", "name_uk", "name_en", "sort_key"))
     query = parse_directory_query(request.GET, oblasts)
     page = directory_page(query)
-    rows = hromada_rows(page.object_list)
+    rows = directory_rows_html(hromada_rows(page.object_list))
     params = request.GET.copy()
     params.pop("page", None)
     return render(
