@@ -81,3 +81,8 @@ def test_cli_passes_other_commands_to_django():
     )
     assert result.returncode == 0
     assert "Check the public history" in result.stdout
+
+
+def test_models_and_migrations_agree():
+    """A model change without its migration (or an unstable one) fails here, not in production."""
+    call_command("makemigrations", check=True, dry_run=True, verbosity=0)

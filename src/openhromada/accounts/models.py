@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.core.models import DataOrigin, ProfilePreferences
+from openhromada.core.models import ProfilePreferences, data_origin_field
 
 
 class UserManager(BaseUserManager):
@@ -46,9 +46,7 @@ class User(ProfilePreferences, AbstractUser):
         blank=True,
         help_text=_("How your name appears publicly, e.g. on proposals and in histories."),
     )
-    data_origin = models.CharField(
-        _("origin"), max_length=10, choices=DataOrigin.choices, default=DataOrigin.REAL
-    )
+    data_origin = data_origin_field()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -77,9 +75,10 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("platform administrator")
 
 
-HROMADA_ROLES = {Role.OFFICIAL, Role.COUNCIL_MEMBER}
-NETWORK_ROLES = {Role.MONITOR}
-PLATFORM_ROLES = {Role.OPERATOR, Role.ADMIN}
+# Tuples, not sets: the check constraint built from them must be the same on every run.
+HROMADA_ROLES = (Role.OFFICIAL, Role.COUNCIL_MEMBER)
+NETWORK_ROLES = (Role.MONITOR,)
+PLATFORM_ROLES = (Role.OPERATOR, Role.ADMIN)
 
 
 class RoleAssignment(models.Model):
@@ -111,9 +110,7 @@ class RoleAssignment(models.Model):
         help_text=_("For monitors."),
     )
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
-    data_origin = models.CharField(
-        _("origin"), max_length=10, choices=DataOrigin.choices, default=DataOrigin.REAL
-    )
+    data_origin = data_origin_field()
 
     class Meta:
         verbose_name = _("role assignment")

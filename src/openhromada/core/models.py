@@ -142,3 +142,24 @@ class ProfilePreferences(models.Model):
 
     class Meta:
         abstract = True
+
+
+def public_slug_field(max_length: int = 80) -> models.SlugField:
+    """The stable public identifier of a record, used in its addresses and in open data."""
+    return models.SlugField(
+        _("slug"),
+        max_length=max_length,
+        unique=True,
+        help_text=_("Stable public identifier used in addresses."),
+    )
+
+
+def data_origin_field(verbose_name=None, **kwargs) -> models.CharField:
+    """Real, demonstration or synthetic: demo and synthetic records are labelled wherever shown."""
+    return models.CharField(
+        verbose_name or _("origin"),
+        max_length=10,
+        choices=DataOrigin.choices,
+        default=DataOrigin.REAL,
+        **kwargs,
+    )

@@ -4,18 +4,13 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.core.models import DataOrigin
+from openhromada.core.models import data_origin_field, public_slug_field
 
 
 class MonitoringNetwork(models.Model):
     """A network of civil-society organisations spanning regions (Popolo: an Organization)."""
 
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_("Stable public identifier used in addresses."),
-    )
+    slug = public_slug_field(80)
     name_uk = models.CharField(_("name (Ukrainian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
     oblasts = models.ManyToManyField(
@@ -25,9 +20,7 @@ class MonitoringNetwork(models.Model):
         verbose_name=_("regions covered"),
         help_text=_("Oblasts where the network has members."),
     )
-    origin = models.CharField(
-        _("origin"), max_length=10, choices=DataOrigin.choices, default=DataOrigin.REAL
-    )
+    origin = data_origin_field()
 
     HISTORY_FIELDS = ("slug", "name_uk", "name_en", "origin")
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.core.models import DataOrigin
+from openhromada.core.models import data_origin_field, public_slug_field
 from openhromada.core.text import collation_key, fold
 
 katottg_validator = RegexValidator(
@@ -65,12 +65,7 @@ class Oblast(BilingualName):
         SPECIAL_CITY = "city", _("city with special status")
 
     code = katottg_field()
-    slug = models.SlugField(
-        _("slug"),
-        max_length=60,
-        unique=True,
-        help_text=_("Stable public identifier used in addresses."),
-    )
+    slug = public_slug_field(60)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     temporarily_occupied = models.BooleanField(
         _("temporarily occupied"),
@@ -140,12 +135,7 @@ class Hromada(BilingualName):
         SPECIAL_CITY = "K", _("city with special status")
 
     code = katottg_field()
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_("Stable public identifier used in addresses."),
-    )
+    slug = public_slug_field(80)
     category = models.CharField(
         _("codifier category"), max_length=1, choices=Category.choices, default=Category.HROMADA
     )
@@ -197,11 +187,8 @@ class Hromada(BilingualName):
         _("OGP Local member since"), null=True, blank=True, db_index=True
     )
     ogp_member_until = models.DateField(_("OGP Local member until"), null=True, blank=True)
-    membership_origin = models.CharField(
+    membership_origin = data_origin_field(
         _("origin of membership data"),
-        max_length=10,
-        choices=DataOrigin.choices,
-        default=DataOrigin.REAL,
         help_text=_("Demonstration membership is labelled as such on every page."),
     )
     search_text = models.CharField(
