@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "openhromada.places",
     "openhromada.monitoring",
     "openhromada.accounts",
+    "openhromada.plans",
     "allauth",
     "allauth.account",
 ]

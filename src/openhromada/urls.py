@@ -12,6 +12,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
+    path("", include("openhromada.plans.urls")),
     path("hromady/", include("openhromada.places.urls")),
     path("accounts/", include("openhromada.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -28,6 +28,18 @@ DEMO_ACCOUNTS = [
         "UA68040470000053519",
     ),
     DemoAccount(
+        "official.ternopil@demo.openhromada.org",
+        "Посадовиця Тернопільської громади (демо)",
+        Role.OFFICIAL,
+        "UA61040490000035010",
+    ),
+    DemoAccount(
+        "official.vinnytsia@demo.openhromada.org",
+        "Посадовець Вінницької громади (демо)",
+        Role.OFFICIAL,
+        "UA05020030000031457",
+    ),
+    DemoAccount(
         "council@demo.openhromada.org",
         "Член координаційної ради (демо)",
         Role.COUNCIL_MEMBER,

@@ -193,3 +193,13 @@ def describe(entries: Iterable[HistoryEntry], model: type[models.Model]) -> list
         entry.field_changes = rows
         out.append(entry)
     return out
+
+
+def history_for_many(objects: Iterable[models.Model], limit: int = 200):
+    """The public history of several objects together, newest first (one query)."""
+    from django.db.models import Q
+
+    condition = Q(pk__in=[])
+    for obj in objects:
+        condition |= Q(object_type=_object_type(obj), object_id=str(obj.pk))
+    return HistoryEntry.objects.filter(condition)[:limit]

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from openhromada.core import sections
 from openhromada.core.history import describe, history_for
 from openhromada.core.pagecache import public_page_cache
 
@@ -60,6 +61,7 @@ def hromada_detail(request, slug: str):
             "hromada": hromada,
             "history": describe(entries[:HISTORY_ON_PAGE], Hromada),
             "more_history": len(entries) > HISTORY_ON_PAGE,
+            "sections": sections.render("hromada", request, hromada),
         },
     )
 

@@ -38,6 +38,12 @@ class Command(BaseCommand):
         accounts = accounts_demo.load()
         admin = next(user for account, user in accounts if account.role == "admin")
         places_demo.load(actor=admin)
+        from openhromada.plans import demo as plans_demo
+
+        officials = {
+            account.scope: user for account, user in accounts if account.role == "official"
+        }
+        plans_demo.load(officials=officials)
         return accounts
 
     def _print_accounts(self, accounts, port):

@@ -1,0 +1,414 @@
+"""Action plans, commitments (the OGP template), milestones, progress updates and amendments."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from openhromada.core.models import data_origin_field
+
+from .lifecycle import (
+    PUBLIC_STATES,
+    CompletionLevel,
+    MilestoneStatus,
+    PlanStatus,
+)
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status__in=PUBLIC_STATES)
+
+
+class ActionPlan(models.Model):
+    """A hromada's two-year OGP Local action plan (Popolo: an Organization's plan document)."""
+
+    hromada = models.ForeignKey(
+        "places.Hromada",
+        on_delete=models.PROTECT,
+        related_name="action_plans",
+        verbose_name=_("hromada"),  # PROTECT: plans are public records, never cascaded away
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=40,
+        help_text=_("Public identifier within the hromada, e.g. 2025-2026."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("What the plan sets out to change, in a paragraph.")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PlanStatus.choices,
+        default=PlanStatus.DRAFT,
+        db_index=True,
+    )
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    # Derived from milestones by the services (kept here so lists of thousands of plans are cheap).
+    progress_percent = models.PositiveSmallIntegerField(_("progress, %"), default=0, editable=False)
+    overdue_count = models.PositiveIntegerField(_("overdue milestones"), default=0, editable=False)
+    origin = data_origin_field()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionPlanQuerySet.as_manager()
+
+    HISTORY_FIELDS = ("title", "summary", "start_date", "end_date", "status")
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        constraints = [
+            models.UniqueConstraint(fields=["hromada", "slug"], name="plan_slug_per_hromada"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gt=models.F("start_date")),
+                name="plan_ends_after_it_starts",
+                violation_error_message=_("The plan must end after it starts."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "start_date"]),
+            models.Index(fields=["hromada", "start_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.period})"
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_date.year}–{self.end_date.year}"
+
+
+class PlanTransition(models.Model):
+    """One move of a plan through its lifecycle, with who and when."""
+
+    plan = models.ForeignKey(
+        ActionPlan,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("action plan"),
+    )  # part of the plan's own record
+    from_status = models.CharField(_("from"), max_length=20, choices=PlanStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=PlanStatus.choices)
+    actor_label = models.CharField(_("by"), max_length=200)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.from_status} → {self.to_status}"
+
+
+class Commitment(models.Model):
+    """One commitment in the OGP Local template."""
+
+    class Currency(models.TextChoices):
+        UAH = "UAH", _("hryvnia (UAH)")
+        EUR = "EUR", _("euro (EUR)")
+        USD = "USD", _("US dollar (USD)")
+
+    plan = models.ForeignKey(
+        ActionPlan,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        verbose_name=_("action plan"),
+    )  # PROTECT: public records
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    problem = models.TextField(
+        _("public problem"), help_text=_("The problem the commitment addresses.")
+    )
+    baseline = models.TextField(
+        _("baseline"), blank=True, help_text=_("Data on the situation before the commitment.")
+    )
+    objective = models.TextField(
+        _("objective and expected results"),
+        help_text=_("What the commitment is and what it will deliver."),
+    )
+    how_it_solves = models.TextField(_("how it solves the problem"), blank=True)
+    value_access_to_information = models.BooleanField(_("access to information"), default=False)
+    value_civic_participation = models.BooleanField(_("civic participation"), default=False)
+    value_public_accountability = models.BooleanField(_("public accountability"), default=False)
+    value_technology_innovation = models.BooleanField(_("technology and innovation"), default=False)
+    lead_body = models.CharField(_("lead implementing body"), max_length=300, db_index=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    budget_amount = models.DecimalField(
+        _("budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    budget_currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.UAH
+    )
+    budget_source = models.CharField(_("source of funding"), max_length=300, blank=True)
+    sdgs = models.JSONField(
+        _("Sustainable Development Goals"),
+        default=list,
+        blank=True,
+        help_text=_("Numbers of the goals (1–17) the commitment serves."),
+    )
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+    # Derived from milestone weights by the services.
+    progress_percent = models.PositiveSmallIntegerField(_("progress, %"), default=0, editable=False)
+    completion = models.CharField(
+        _("completion"),
+        max_length=20,
+        choices=CompletionLevel.choices,
+        default=CompletionLevel.NOT_STARTED,
+        editable=False,
+        db_index=True,
+    )
+    overdue_count = models.PositiveIntegerField(_("overdue milestones"), default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    TEMPLATE_FIELDS = (
+        "number",
+        "title",
+        "problem",
+        "baseline",
+        "objective",
+        "how_it_solves",
+        "value_access_to_information",
+        "value_civic_participation",
+        "value_public_accountability",
+        "value_technology_innovation",
+        "lead_body",
+        "start_date",
+        "end_date",
+        "budget_amount",
+        "budget_currency",
+        "budget_source",
+        "sdgs",
+        "tags",
+    )
+    HISTORY_FIELDS = TEMPLATE_FIELDS
+    VALUE_FIELDS = {
+        "access_to_information": "value_access_to_information",
+        "civic_participation": "value_civic_participation",
+        "public_accountability": "value_public_accountability",
+        "technology_innovation": "value_technology_innovation",
+    }
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="commitment_number_per_plan"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="commitment_ends_after_it_starts",
+                violation_error_message=_("The end date is before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def values(self) -> list[str]:
+        return [key for key, field in self.VALUE_FIELDS.items() if getattr(self, field)]
+
+
+class SupportingActor(models.Model):
+    """Who supports a commitment, by sector (government, civil society, private sector, other)."""
+
+    class Sector(models.TextChoices):
+        GOVERNMENT = "government", _("government")
+        CIVIL_SOCIETY = "civil_society", _("civil society")
+        PRIVATE_SECTOR = "private_sector", _("private sector")
+        OTHER = "other", _("other")
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="supporting_actors",
+        verbose_name=_("commitment"),
+    )  # part of the commitment
+    name = models.CharField(_("name"), max_length=300)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+
+    class Meta:
+        ordering = ["sector", "name"]
+        verbose_name = _("supporting actor")
+        verbose_name_plural = _("supporting actors")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Milestone(models.Model):
+    """A milestone of a commitment: an expected output with dates, a body and a weight."""
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.PROTECT,
+        related_name="milestones",
+        verbose_name=_("commitment"),
+    )  # PROTECT: public records
+    number = models.PositiveSmallIntegerField(_("number"))
+    expected_output = models.TextField(_("expected output"))
+    start_date = models.DateField(_("start date"))
+    due_date = models.DateField(_("due date"), db_index=True)
+    responsible_body = models.CharField(_("responsible body"), max_length=300)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("How much the milestone counts towards the commitment's completion."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.NOT_STARTED,
+        db_index=True,
+    )
+    percent = models.PositiveSmallIntegerField(_("progress, %"), default=0, validators=PERCENT)
+    is_overdue = models.BooleanField(
+        _("overdue"),
+        default=False,
+        db_index=True,
+        help_text=_("Past its due date and neither completed nor cancelled (set daily)."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    HISTORY_FIELDS = (
+        "number",
+        "expected_output",
+        "start_date",
+        "due_date",
+        "responsible_body",
+        "weight",
+        "status",
+        "percent",
+        "is_overdue",
+    )
+
+    class Meta:
+        ordering = ["commitment", "number"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "number"], name="milestone_number_per_commitment"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(due_date__gte=models.F("start_date")),
+                name="milestone_due_after_start",
+                violation_error_message=_("The due date is before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(percent__lte=100),
+                name="milestone_percent_at_most_100",
+                violation_error_message=_("A percentage is between 0 and 100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment.number}.{self.number} {self.expected_output[:60]}"
+
+
+class ProgressUpdate(models.Model):
+    """A report on a milestone: what happened, its new status and percentage, with evidence."""
+
+    milestone = models.ForeignKey(
+        Milestone, on_delete=models.PROTECT, related_name="updates", verbose_name=_("milestone")
+    )  # PROTECT: public records
+    date = models.DateField(_("date"))
+    text = models.TextField(_("what was done"))
+    status = models.CharField(_("new status"), max_length=20, choices=MilestoneStatus.choices)
+    percent = models.PositiveSmallIntegerField(_("progress, %"), validators=PERCENT)
+    links = models.JSONField(_("evidence links"), default=list, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    author_label = models.CharField(_("reported by"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    HISTORY_FIELDS = ("date", "text", "status", "percent", "links")
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+
+    def __str__(self) -> str:
+        return f"{self.milestone_id} {self.date}: {self.get_status_display()}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    return f"evidence/{instance.update.milestone.commitment.plan_id}/{filename}"
+
+
+class EvidenceFile(models.Model):
+    """A file attached to a progress update (size- and type-limited by the service)."""
+
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.CASCADE,
+        related_name="files",
+        verbose_name=_("progress update"),
+    )  # part of the update
+    file = models.FileField(_("file"), upload_to=evidence_path)
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("type"), max_length=100)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Amendment(models.Model):
+    """A change to a commitment after submission, with its reason and the earlier version."""
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+        verbose_name=_("commitment"),
+    )  # PROTECT: public records
+    number = models.PositiveSmallIntegerField(_("number"))
+    reason = models.TextField(_("reason"))
+    changes = models.JSONField(_("changes"), help_text=_("{field: [before, after]}"))
+    previous_version = models.JSONField(_("previous version"))
+    author_label = models.CharField(_("by"), max_length=200)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["commitment", "number"]
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "number"], name="amendment_number_per_commitment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} — {self.number}"

@@ -1,0 +1,442 @@
+"""Writes to action plans: each validated, permission-checked, atomic, and in the public history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openhromada.core.errors import ServiceError
+from openhromada.core.history import diff, record, record_create, snapshot
+from openhromada.core.models import HistoryAction
+
+from .lifecycle import CLOSED_MILESTONE_STATES, TRANSITIONS, completion_level
+from .models import (
+    ActionPlan,
+    Amendment,
+    Commitment,
+    EvidenceFile,
+    Milestone,
+    PlanTransition,
+    ProgressUpdate,
+    SupportingActor,
+)
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+EVIDENCE_TYPES = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "text/csv": ".csv",
+    "text/plain": ".txt",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+}
+
+
+def _fresh(obj):
+    """The object re-read with its plan: permissions depend on the plan's *current* status,
+    never on a copy cached before a transition."""
+    if isinstance(obj, Milestone):
+        return Milestone.objects.select_related("commitment__plan__hromada").get(pk=obj.pk)
+    if isinstance(obj, Commitment):
+        return Commitment.objects.select_related("plan__hromada").get(pk=obj.pk)
+    if isinstance(obj, ActionPlan):
+        return ActionPlan.objects.select_related("hromada").get(pk=obj.pk)
+    return obj
+
+
+def _require(user, perm: str, obj) -> None:
+    if not user.has_perm(perm, _fresh(obj)):
+        raise PermissionDenied
+
+
+def _save(obj) -> None:
+    obj.full_clean()
+    obj.save()
+
+
+def _validate_plan_dates(plan: ActionPlan) -> None:
+    if plan.start_date and plan.end_date and plan.end_date <= plan.start_date:
+        raise ValidationError({"end_date": _("The plan must end after it starts.")})
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    actor,
+    hromada,
+    title: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    summary: str = "",
+    slug: str = "",
+    origin: str = "real",
+) -> ActionPlan:
+    """A new plan for a hromada, in draft."""
+    _require(actor, "plans.add_actionplan", hromada)
+    plan = ActionPlan(
+        hromada=hromada,
+        title=title,
+        summary=summary,
+        start_date=start_date,
+        end_date=end_date,
+        origin=origin,
+        slug=slug or f"{start_date.year}-{end_date.year}",
+    )
+    _validate_plan_dates(plan)
+    if ActionPlan.objects.filter(hromada=hromada, slug=plan.slug).exists():
+        raise ValidationError(
+            {
+                "start_date": _("This hromada already has a plan for %(period)s.")
+                % {"period": plan.period}
+            }
+        )
+    _save(plan)
+    record_create(actor=actor, obj=plan, fields=ActionPlan.HISTORY_FIELDS)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, actor, plan: ActionPlan, **values) -> ActionPlan:
+    _require(actor, "plans.change_actionplan", plan)
+    before = snapshot(plan, ActionPlan.HISTORY_FIELDS)
+    for name in ("title", "summary", "start_date", "end_date"):
+        if name in values:
+            setattr(plan, name, values[name])
+    _validate_plan_dates(plan)
+    outside = plan.commitments.filter(
+        Q(start_date__lt=plan.start_date) | Q(end_date__gt=plan.end_date)
+    )
+    if outside.exists():
+        raise ValidationError({"start_date": _("Some commitments fall outside these dates.")})
+    _save(plan)
+    if changes := diff(before, snapshot(plan, ActionPlan.HISTORY_FIELDS)):
+        record(actor=actor, obj=plan, action=HistoryAction.UPDATE, changes=changes)
+    return plan
+
+
+@transaction.atomic
+def plan_transition(*, actor, plan: ActionPlan, to_status: str, note: str = "") -> ActionPlan:
+    """Move a plan to another state, if the one table of transitions allows it."""
+    _require(actor, "plans.transition_actionplan", plan)
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if to_status not in TRANSITIONS.get(plan.status, ()):
+        raise ServiceError(
+            _("A plan cannot move from “%(from)s” to “%(to)s”.")
+            % {"from": plan.get_status_display(), "to": to_status}
+        )
+    if to_status == "submitted" and not plan.commitments.exists():
+        raise ServiceError(_("Add at least one commitment before submitting the plan."))
+    previous = plan.status
+    plan.status = to_status
+    plan.status_changed_at = timezone.now()
+    plan.save(update_fields=["status", "status_changed_at", "updated_at"])
+    PlanTransition.objects.create(
+        plan=plan,
+        from_status=previous,
+        to_status=to_status,
+        actor_label=actor.public_name,
+        note=note,
+    )
+    record(
+        actor=actor,
+        obj=plan,
+        action=HistoryAction.UPDATE,
+        changes={"status": [previous, to_status]},
+    )
+    return plan
+
+
+def _validate_commitment(commitment: Commitment) -> None:
+    plan = commitment.plan
+    errors = {}
+    if commitment.start_date and commitment.end_date:
+        if commitment.end_date < commitment.start_date:
+            errors["end_date"] = _("The end date is before the start date.")
+        elif commitment.start_date < plan.start_date or commitment.end_date > plan.end_date:
+            errors["start_date"] = _(
+                "A commitment must fall within its plan's period (%(start)s – %(end)s)."
+            ) % {"start": plan.start_date.isoformat(), "end": plan.end_date.isoformat()}
+    bad_sdgs = [g for g in commitment.sdgs or [] if not isinstance(g, int) or not 1 <= g <= 17]
+    if bad_sdgs:
+        errors["sdgs"] = _("Sustainable Development Goals are numbered 1 to 17.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@dataclass
+class ActorInput:
+    name: str
+    sector: str
+
+
+def _set_actors(commitment: Commitment, actors: Iterable[ActorInput] | None) -> None:
+    if actors is None:
+        return
+    commitment.supporting_actors.all().delete()
+    for actor in actors:
+        SupportingActor(commitment=commitment, name=actor.name, sector=actor.sector).full_clean(
+            exclude=["commitment"]
+        )
+    SupportingActor.objects.bulk_create(
+        [SupportingActor(commitment=commitment, name=a.name, sector=a.sector) for a in actors]
+    )
+
+
+@transaction.atomic
+def commitment_create(
+    *, actor, plan: ActionPlan, actors: Iterable[ActorInput] | None = None, **values
+) -> Commitment:
+    _require(actor, "plans.add_commitment", plan)
+    if "number" not in values or values["number"] is None:
+        last = plan.commitments.order_by("-number").values_list("number", flat=True).first()
+        values["number"] = (last or 0) + 1
+    commitment = Commitment(
+        plan=plan, **{k: v for k, v in values.items() if k in Commitment.TEMPLATE_FIELDS}
+    )
+    _validate_commitment(commitment)
+    _save(commitment)
+    _set_actors(commitment, actors)
+    record_create(actor=actor, obj=commitment, fields=Commitment.HISTORY_FIELDS)
+    return commitment
+
+
+@transaction.atomic
+def commitment_update(
+    *, actor, commitment: Commitment, actors: Iterable[ActorInput] | None = None, **values
+) -> Commitment:
+    """Edit a commitment while its plan is drafted; after submission use commitment_amend."""
+    _require(actor, "plans.change_commitment", commitment)
+    return _apply_commitment_change(
+        actor=actor, commitment=commitment, actors=actors, values=values
+    )
+
+
+def _apply_commitment_change(*, actor, commitment, actors, values) -> Commitment:
+    before = snapshot(commitment, Commitment.HISTORY_FIELDS)
+    for name, value in values.items():
+        if name in Commitment.TEMPLATE_FIELDS:
+            setattr(commitment, name, value)
+    _validate_commitment(commitment)
+    _save(commitment)
+    _set_actors(commitment, actors)
+    if changes := diff(before, snapshot(commitment, Commitment.HISTORY_FIELDS)):
+        record(actor=actor, obj=commitment, action=HistoryAction.UPDATE, changes=changes)
+    return commitment
+
+
+@transaction.atomic
+def commitment_amend(*, actor, commitment: Commitment, reason: str, **values) -> Amendment:
+    """Change a submitted commitment: the reason and the earlier version stay public."""
+    _require(actor, "plans.amend_commitment", commitment)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for the amendment.")})
+    before = snapshot(commitment, Commitment.TEMPLATE_FIELDS)
+    _apply_commitment_change(actor=actor, commitment=commitment, actors=None, values=values)
+    changes = diff(before, snapshot(commitment, Commitment.TEMPLATE_FIELDS))
+    if not changes:
+        raise ValidationError(_("The amendment changes nothing."))
+    number = commitment.amendments.count() + 1
+    amendment = Amendment.objects.create(
+        commitment=commitment,
+        number=number,
+        reason=reason.strip(),
+        changes=changes,
+        previous_version=before,
+        author_label=actor.public_name,
+    )
+    record(
+        actor=actor,
+        obj=amendment,
+        action=HistoryAction.CREATE,
+        changes={"reason": [None, amendment.reason], "changes": [None, changes]},
+    )
+    return amendment
+
+
+def _validate_milestone(milestone: Milestone) -> None:
+    commitment = milestone.commitment
+    errors = {}
+    if milestone.start_date and milestone.due_date:
+        if milestone.due_date < milestone.start_date:
+            errors["due_date"] = _("The due date is before the start date.")
+        elif (
+            milestone.start_date < commitment.start_date or milestone.due_date > commitment.end_date
+        ):
+            errors["due_date"] = _(
+                "A milestone must fall within its commitment's dates (%(start)s – %(end)s)."
+            ) % {"start": commitment.start_date.isoformat(), "end": commitment.end_date.isoformat()}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def milestone_create(*, actor, commitment: Commitment, **values) -> Milestone:
+    _require(actor, "plans.add_milestone", commitment)
+    if values.get("number") is None:
+        last = commitment.milestones.order_by("-number").values_list("number", flat=True).first()
+        values["number"] = (last or 0) + 1
+    milestone = Milestone(commitment=commitment, **values)
+    _validate_milestone(milestone)
+    _save(milestone)
+    record_create(actor=actor, obj=milestone, fields=Milestone.HISTORY_FIELDS)
+    recompute_progress(commitment)
+    return milestone
+
+
+@transaction.atomic
+def milestone_update(*, actor, milestone: Milestone, **values) -> Milestone:
+    _require(actor, "plans.change_milestone", milestone)
+    before = snapshot(milestone, Milestone.HISTORY_FIELDS)
+    for name in (
+        "number",
+        "expected_output",
+        "start_date",
+        "due_date",
+        "responsible_body",
+        "weight",
+    ):
+        if name in values:
+            setattr(milestone, name, values[name])
+    _validate_milestone(milestone)
+    _save(milestone)
+    if changes := diff(before, snapshot(milestone, Milestone.HISTORY_FIELDS)):
+        record(actor=actor, obj=milestone, action=HistoryAction.UPDATE, changes=changes)
+    recompute_progress(milestone.commitment)
+    return milestone
+
+
+def _check_evidence(files) -> None:
+    for upload in files:
+        if upload.size > MAX_EVIDENCE_BYTES:
+            raise ValidationError(
+                {
+                    "files": _("“%(name)s” is larger than %(max)d MB.")
+                    % {"name": upload.name, "max": MAX_EVIDENCE_BYTES // 2**20}
+                }
+            )
+        if upload.content_type not in EVIDENCE_TYPES:
+            raise ValidationError(
+                {
+                    "files": _(
+                        "“%(name)s” is not an allowed type (PDF, images, "
+                        "office documents, CSV or text)."
+                    )
+                    % {"name": upload.name}
+                }
+            )
+
+
+@transaction.atomic
+def milestone_report_progress(
+    *,
+    actor,
+    milestone: Milestone,
+    date: dt.date,
+    text: str,
+    status: str,
+    percent: int,
+    links: list[dict] | None = None,
+    files=(),
+) -> ProgressUpdate:
+    """Report on a milestone: the update, its evidence, the new status — all or nothing."""
+    milestone = _fresh(milestone)
+    _require(actor, "plans.report_progress", milestone)
+    _check_evidence(files)
+    update = ProgressUpdate(
+        milestone=milestone,
+        date=date,
+        text=text,
+        status=status,
+        percent=percent,
+        links=links or [],
+        author=actor,
+        author_label=actor.public_name,
+    )
+    if date and date > timezone.localdate():
+        raise ValidationError({"date": _("A progress update cannot be dated in the future.")})
+    _save(update)
+    for upload in files:
+        EvidenceFile.objects.create(
+            update=update,
+            file=upload,
+            name=upload.name[:200],
+            size=upload.size,
+            content_type=upload.content_type,
+        )
+    record_create(actor=actor, obj=update, fields=ProgressUpdate.HISTORY_FIELDS)
+    before = snapshot(milestone, Milestone.HISTORY_FIELDS)
+    milestone.status, milestone.percent = status, percent
+    if status == "completed":
+        milestone.percent = 100
+    milestone.is_overdue = _is_overdue(milestone, timezone.localdate())
+    _save(milestone)
+    if changes := diff(before, snapshot(milestone, Milestone.HISTORY_FIELDS)):
+        record(actor=actor, obj=milestone, action=HistoryAction.UPDATE, changes=changes)
+    recompute_progress(milestone.commitment)
+    return update
+
+
+def _is_overdue(milestone: Milestone, today: dt.date) -> bool:
+    return milestone.due_date < today and milestone.status not in CLOSED_MILESTONE_STATES
+
+
+def recompute_progress(commitment: Commitment) -> None:
+    """Weighted progress of the commitment and its plan, and their overdue counts."""
+    milestones = list(
+        commitment.milestones.exclude(status="cancelled").values_list(
+            "weight", "percent", "is_overdue"
+        )
+    )
+    total = sum(w for w, _p, _o in milestones)
+    percent = round(sum(w * p for w, p, _o in milestones) / total) if total else 0
+    Commitment.objects.filter(pk=commitment.pk).update(
+        progress_percent=percent,
+        completion=completion_level(percent),
+        overdue_count=sum(1 for _w, _p, o in milestones if o),
+    )
+    commitment.progress_percent, commitment.completion = percent, completion_level(percent)
+    _recompute_plan(commitment.plan_id)
+
+
+def _recompute_plan(plan_id: int) -> None:
+    rows = list(
+        Commitment.objects.filter(plan_id=plan_id).values_list("progress_percent", "overdue_count")
+    )
+    percent = round(sum(p for p, _o in rows) / len(rows)) if rows else 0
+    ActionPlan.objects.filter(pk=plan_id).update(
+        progress_percent=percent, overdue_count=sum(o for _p, o in rows)
+    )
+
+
+@transaction.atomic
+def milestones_mark_overdue(*, today: dt.date | None = None) -> list[int]:
+    """The daily run: flag milestones that passed their due date; returns their ids."""
+    today = today or timezone.localdate()
+    newly = list(
+        Milestone.objects.filter(is_overdue=False, due_date__lt=today)
+        .exclude(status__in=CLOSED_MILESTONE_STATES)
+        .select_related("commitment")
+        .order_by("pk")
+    )
+    for milestone in newly:
+        milestone.is_overdue = True
+    Milestone.objects.bulk_update(newly, ["is_overdue"], batch_size=1000)
+    from openhromada.core.history import Change, record_many
+
+    record_many(
+        actor=None,
+        changes=[Change(m, HistoryAction.UPDATE, {"is_overdue": [False, True]}) for m in newly],
+    )
+    for commitment in {m.commitment_id: m.commitment for m in newly}.values():
+        recompute_progress(commitment)
+    return [m.pk for m in newly]

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plans"
+PLAN = "hromady/<slug:hromada_slug>/plans/<slug:plan_slug>/"
+COMMITMENT = PLAN + "commitments/<int:number>/"
+urlpatterns = [
+    path("plans/", views.overview, name="overview"),
+    path("hromady/<slug:hromada_slug>/plans/new/", views.plan_create, name="plan_create"),
+    path(PLAN, views.plan_detail, name="plan"),
+    path(PLAN + "edit/", views.plan_edit, name="plan_edit"),
+    path(PLAN + "status/", views.plan_transition, name="plan_transition"),
+    path(PLAN + "commitments/new/", views.commitment_create, name="commitment_create"),
+    path(COMMITMENT, views.commitment_detail, name="commitment"),
+    path(COMMITMENT + "edit/", views.commitment_edit, name="commitment_edit"),
+    path(COMMITMENT + "milestones/new/", views.milestone_create, name="milestone_create"),
+    path(
+        COMMITMENT + "milestones/<int:milestone>/progress/",
+        views.milestone_report,
+        name="milestone_report",
+    ),
+]

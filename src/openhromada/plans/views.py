@@ -1,0 +1,348 @@
+"""Plan pages for everyone, and the forms officials use to write and report on them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openhromada.core.forms import add_service_errors
+from openhromada.core.history import describe, history_for_many
+from openhromada.core.pagecache import public_page_cache
+from openhromada.places.models import Hromada
+
+from . import selectors, services
+from .forms import (
+    ActorFormSet,
+    AmendmentForm,
+    CommitmentForm,
+    MilestoneForm,
+    PlanForm,
+    ProgressForm,
+)
+from .lifecycle import TRANSITIONS, PlanStatus
+from .models import Amendment, Commitment, Milestone, ProgressUpdate
+
+
+def _plan_url(plan) -> str:
+    return reverse("plans:plan", args=[plan.hromada.slug, plan.slug])
+
+
+def _commitment_url(commitment) -> str:
+    plan = commitment.plan
+    return reverse("plans:commitment", args=[plan.hromada.slug, plan.slug, commitment.number])
+
+
+def _visible_plan(request, hromada_slug, plan_slug):
+    plan = selectors.get_plan(hromada_slug, plan_slug)
+    if not request.user.has_perm("plans.view_actionplan", plan):
+        raise Http404  # a draft is not public: as if it did not exist
+    return plan
+
+
+@public_page_cache
+def overview(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = selectors.overview(request.GET)
+    context["querystring"] = params.urlencode()
+    return render(request, "plans/overview.html", context)
+
+
+@public_page_cache
+def plan_detail(request, hromada_slug, plan_slug):
+    plan = _visible_plan(request, hromada_slug, plan_slug)
+    flt = selectors.parse_commitment_filter(request.GET)
+    context = selectors.plan_page(plan, flt)
+    context.update(
+        {
+            "plan": plan,
+            "hromada": plan.hromada,
+            "filter": flt,
+            "values": [
+                (key, Commitment._meta.get_field(field).verbose_name)
+                for key, field in Commitment.VALUE_FIELDS.items()
+            ],
+            "transitions": TRANSITIONS.get(plan.status, ()),
+            "plan_statuses": PlanStatus.choices,
+            "transition_log": plan.transitions.all(),
+        }
+    )
+    return render(request, "plans/plan_detail.html", context)
+
+
+@public_page_cache
+def commitment_detail(request, hromada_slug, plan_slug, number):
+    plan = _visible_plan(request, hromada_slug, plan_slug)
+    commitment = selectors.get_commitment(plan, number)
+    milestones = list(commitment.milestones.all())
+    updates = [u for m in milestones for u in m.updates.all()]
+    amendments = list(commitment.amendments.all())
+    entries = list(history_for_many([commitment, *milestones, *updates, *amendments]))
+    for entry in entries:
+        entry.subject = {
+            "plans.commitment": _("Commitment"),
+            "plans.milestone": _("Milestone"),
+            "plans.progressupdate": _("Progress update"),
+            "plans.amendment": _("Amendment"),
+        }.get(entry.object_type, "")
+    models_by_type = {
+        "plans.commitment": Commitment,
+        "plans.milestone": Milestone,
+        "plans.progressupdate": ProgressUpdate,
+        "plans.amendment": Amendment,
+    }
+    for entry in entries:
+        describe([entry], models_by_type.get(entry.object_type, Commitment))
+    return render(
+        request,
+        "plans/commitment_detail.html",
+        {
+            "plan": plan,
+            "hromada": plan.hromada,
+            "commitment": commitment,
+            "milestones": milestones,
+            "amendments": amendments,
+            "history": entries,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _form_page(request, template, context):
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def plan_create(request, hromada_slug):
+    hromada = get_object_or_404(Hromada, slug=hromada_slug)
+    if not request.user.has_perm("plans.add_actionplan", hromada):
+        raise PermissionDenied
+    form = PlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(actor=request.user, hromada=hromada, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The action plan was created as a draft."))
+            return redirect(_plan_url(plan))
+    return _form_page(
+        request,
+        "plans/form.html",
+        {"form": form, "hromada": hromada, "title": _("New action plan")},
+    )
+
+
+@login_required
+def plan_edit(request, hromada_slug, plan_slug):
+    plan = selectors.get_plan(hromada_slug, plan_slug)
+    if not request.user.has_perm("plans.change_actionplan", plan):
+        raise PermissionDenied
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_update(
+                actor=request.user,
+                plan=selectors.get_plan(hromada_slug, plan_slug),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The action plan was saved."))
+            return redirect(_plan_url(plan))
+    return _form_page(
+        request,
+        "plans/form.html",
+        {"form": form, "hromada": plan.hromada, "plan": plan, "title": _("Edit the action plan")},
+    )
+
+
+@login_required
+@require_POST
+def plan_transition(request, hromada_slug, plan_slug):
+    plan = selectors.get_plan(hromada_slug, plan_slug)
+    try:
+        services.plan_transition(
+            actor=request.user,
+            plan=plan,
+            to_status=request.POST.get("to", ""),
+            note=request.POST.get("note", "")[:2000],
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The plan's status was changed."))
+    return redirect(_plan_url(plan))
+
+
+def _commitment_form(request, plan, commitment=None, form_class=CommitmentForm):
+    form = form_class(request.POST or None, instance=commitment)
+    actors = ActorFormSet(
+        request.POST or None, instance=commitment or Commitment(plan=plan), prefix="actors"
+    )
+    return form, actors
+
+
+def _actor_inputs(formset):
+    return [
+        services.ActorInput(f.cleaned_data["name"], f.cleaned_data["sector"])
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("name")
+    ]
+
+
+@login_required
+def commitment_create(request, hromada_slug, plan_slug):
+    plan = selectors.get_plan(hromada_slug, plan_slug)
+    if not request.user.has_perm("plans.add_commitment", plan):
+        raise PermissionDenied
+    form, actors = _commitment_form(request, plan)
+    form.fields["number"].required = False
+    if request.method == "POST" and form.is_valid() and actors.is_valid():
+        try:
+            commitment = services.commitment_create(
+                actor=request.user, plan=plan, actors=_actor_inputs(actors), **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The commitment was added."))
+            return redirect(_commitment_url(commitment))
+    return _form_page(
+        request,
+        "plans/commitment_form.html",
+        {
+            "form": form,
+            "actors": actors,
+            "plan": plan,
+            "hromada": plan.hromada,
+            "title": _("New commitment"),
+        },
+    )
+
+
+@login_required
+def commitment_edit(request, hromada_slug, plan_slug, number):
+    plan = selectors.get_plan(hromada_slug, plan_slug)
+    commitment = get_object_or_404(Commitment, plan=plan, number=number)
+    frozen = not request.user.has_perm("plans.change_commitment", commitment)
+    if frozen and not request.user.has_perm("plans.amend_commitment", commitment):
+        raise PermissionDenied
+    form_class = AmendmentForm if frozen else CommitmentForm
+    form, actors = _commitment_form(request, plan, commitment, form_class)
+    if request.method == "POST" and form.is_valid() and (frozen or actors.is_valid()):
+        data = dict(form.cleaned_data)
+        fresh = Commitment.objects.select_related("plan__hromada").get(pk=commitment.pk)
+        try:
+            if frozen:
+                services.commitment_amend(actor=request.user, commitment=fresh, **data)
+            else:
+                services.commitment_update(
+                    actor=request.user, commitment=fresh, actors=_actor_inputs(actors), **data
+                )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The amendment was published.") if frozen else _("The commitment was saved."),
+            )
+            return redirect(_commitment_url(commitment))
+    return _form_page(
+        request,
+        "plans/commitment_form.html",
+        {
+            "form": form,
+            "actors": None if frozen else actors,
+            "plan": plan,
+            "hromada": plan.hromada,
+            "commitment": commitment,
+            "frozen": frozen,
+            "title": _("Amend the commitment") if frozen else _("Edit the commitment"),
+        },
+    )
+
+
+@login_required
+def milestone_create(request, hromada_slug, plan_slug, number):
+    plan = selectors.get_plan(hromada_slug, plan_slug)
+    commitment = get_object_or_404(
+        Commitment.objects.select_related("plan__hromada"), plan=plan, number=number
+    )
+    if not request.user.has_perm("plans.add_milestone", commitment):
+        raise PermissionDenied
+    form = MilestoneForm(request.POST or None)
+    form.fields["number"].required = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.milestone_create(
+                actor=request.user, commitment=commitment, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The milestone was added."))
+            return redirect(_commitment_url(commitment))
+    return _form_page(
+        request,
+        "plans/form.html",
+        {
+            "form": form,
+            "hromada": plan.hromada,
+            "plan": plan,
+            "commitment": commitment,
+            "title": _("New milestone"),
+        },
+    )
+
+
+@login_required
+def milestone_report(request, hromada_slug, plan_slug, number, milestone):
+    plan = selectors.get_plan(hromada_slug, plan_slug)
+    milestone = get_object_or_404(
+        Milestone.objects.select_related("commitment__plan__hromada"),
+        commitment__plan=plan,
+        commitment__number=number,
+        number=milestone,
+    )
+    if not request.user.has_perm("plans.report_progress", milestone):
+        raise PermissionDenied
+    form = ProgressForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={
+            "date": timezone.localdate(),
+            "status": milestone.status,
+            "percent": milestone.percent,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.milestone_report_progress(
+                actor=request.user, milestone=milestone, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The progress update was published."))
+            return redirect(_commitment_url(milestone.commitment))
+    return _form_page(
+        request,
+        "plans/form.html",
+        {
+            "form": form,
+            "hromada": plan.hromada,
+            "plan": plan,
+            "commitment": milestone.commitment,
+            "milestone": milestone,
+            "multipart": True,
+            "title": _("Report progress"),
+        },
+    )
