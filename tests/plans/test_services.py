@@ -300,3 +300,12 @@ def test_daily_run_marks_overdue_milestones_once(reporting, official, commitment
     )
     reporting.refresh_from_db()
     assert not reporting.is_overdue
+
+
+def test_mark_overdue_command(reporting, capsys):
+    from django.core.management import call_command
+
+    call_command("mark_overdue")
+    assert "1 milestone(s) newly marked overdue." in capsys.readouterr().out
+    reporting.refresh_from_db()
+    assert reporting.is_overdue
