@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from openhromada.core.history import describe, history_for_many
 from openhromada.core.pagecache import public_page_cache
 from openhromada.places.models import Hromada
 
-from . import selectors, services
+from . import exports, selectors, services
 from .forms import (
     ActorFormSet,
     AmendmentForm,
@@ -346,3 +346,29 @@ def milestone_report(request, hromada_slug, plan_slug, number, milestone):
             "title": _("Report progress"),
         },
     )
+
+
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", exports.as_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             exports.as_xlsx),
+    "json": ("application/json; charset=utf-8", exports.as_json),
+    "pdf": ("application/pdf", exports.as_pdf),
+}
+
+
+def plan_export(request, hromada_slug, plan_slug, fmt):
+    plan = _visible_plan(request, hromada_slug, plan_slug)
+    if fmt not in EXPORTS:
+        raise Http404
+    content_type, build = EXPORTS[fmt]
+    response = HttpResponse(build(plan), content_type=content_type)
+    filename = f"{plan.hromada.slug}-{plan.slug}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Link"] = '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
+    return response
+
+
+def plan_print(request, hromada_slug, plan_slug):
+    plan = _visible_plan(request, hromada_slug, plan_slug)
+    return HttpResponse(exports.print_html(plan, request))
