@@ -15,8 +15,13 @@ COLUMNS = [
     ("baseline", _("baseline data (optional)")),
     ("objective", _("objective and expected results")),
     ("how_it_solves", _("how it solves the problem (optional)")),
-    ("ogp_values", _("OGP values separated by “;”: access_to_information, civic_participation, "
-                     "public_accountability, technology_innovation")),
+    (
+        "ogp_values",
+        _(
+            "OGP values separated by “;”: access_to_information, civic_participation, "
+            "public_accountability, technology_innovation"
+        ),
+    ),
     ("lead_body", _("lead implementing body")),
     ("commitment_start", _("commitment start date, YYYY-MM-DD")),
     ("commitment_end", _("commitment end date, YYYY-MM-DD")),
@@ -25,8 +30,13 @@ COLUMNS = [
     ("budget_source", _("source of funding (optional)")),
     ("sdgs", _("Sustainable Development Goals separated by “;” (optional)")),
     ("tags", _("tags separated by “;” (optional)")),
-    ("supporting_actors", _("supporting actors as “name | sector” separated by “;” — sectors: "
-                            "government, civil_society, private_sector, other (optional)")),
+    (
+        "supporting_actors",
+        _(
+            "supporting actors as “name | sector” separated by “;” — sectors: "
+            "government, civil_society, private_sector, other (optional)"
+        ),
+    ),
     ("milestone_number", _("milestone number within the commitment")),
     ("expected_output", _("milestone's expected output")),
     ("milestone_start", _("milestone start date, YYYY-MM-DD")),
@@ -46,10 +56,21 @@ def join(values) -> str:
 
 def commitment_cells(c: Commitment) -> list:
     return [
-        c.number, c.title, c.problem, c.baseline, c.objective, c.how_it_solves, join(c.values),
-        c.lead_body, c.start_date.isoformat(), c.end_date.isoformat(),
-        "" if c.budget_amount is None else str(c.budget_amount), c.budget_currency,
-        c.budget_source, join(c.sdgs), join(c.tags),
+        c.number,
+        c.title,
+        c.problem,
+        c.baseline,
+        c.objective,
+        c.how_it_solves,
+        join(c.values),
+        c.lead_body,
+        c.start_date.isoformat(),
+        c.end_date.isoformat(),
+        "" if c.budget_amount is None else str(c.budget_amount),
+        c.budget_currency,
+        c.budget_source,
+        join(c.sdgs),
+        join(c.tags),
         join(f"{a.name} | {a.sector}" for a in c.supporting_actors.all()),
     ]
 
@@ -61,9 +82,19 @@ def rows(commitments) -> list[list]:
         cells = commitment_cells(c)
         milestones = list(c.milestones.all())
         for m in milestones:
-            out.append(cells + [m.number, m.expected_output, m.start_date.isoformat(),
-                                m.due_date.isoformat(), m.responsible_body, m.weight, m.status,
-                                m.percent])
+            out.append(
+                [
+                    *cells,
+                    m.number,
+                    m.expected_output,
+                    m.start_date.isoformat(),
+                    m.due_date.isoformat(),
+                    m.responsible_body,
+                    m.weight,
+                    m.status,
+                    m.percent,
+                ]
+            )
         if not milestones:
-            out.append(cells + [""] * 8)
+            out.append([*cells, *[""] * 8])
     return out

@@ -16,9 +16,12 @@ LICENCE = "CC BY 4.0"
 
 def plan_commitments(plan: ActionPlan):
     """Commitments with milestones and actors: three queries for any size of plan."""
-    return list(plan.commitments.prefetch_related(
-        Prefetch("milestones", queryset=Milestone.objects.order_by("number")),
-        "supporting_actors"))
+    return list(
+        plan.commitments.prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("number")),
+            "supporting_actors",
+        )
+    )
 
 
 def as_csv(plan: ActionPlan) -> str:
@@ -53,11 +56,18 @@ def as_dict(plan: ActionPlan) -> dict:
         "licence": LICENCE,
         "generated": timezone.now().isoformat(timespec="seconds"),
         "plan": {
-            "hromada": {"code": plan.hromada.code, "name_uk": plan.hromada.name_uk,
-                        "name_en": plan.hromada.name_en},
-            "slug": plan.slug, "title": plan.title, "summary": plan.summary,
-            "start_date": plan.start_date.isoformat(), "end_date": plan.end_date.isoformat(),
-            "status": plan.status, "progress_percent": plan.progress_percent,
+            "hromada": {
+                "code": plan.hromada.code,
+                "name_uk": plan.hromada.name_uk,
+                "name_en": plan.hromada.name_en,
+            },
+            "slug": plan.slug,
+            "title": plan.title,
+            "summary": plan.summary,
+            "start_date": plan.start_date.isoformat(),
+            "end_date": plan.end_date.isoformat(),
+            "status": plan.status,
+            "progress_percent": plan.progress_percent,
             "overdue_milestones": plan.overdue_count,
             "commitments": [_commitment(c) for c in commitments],
         },
@@ -66,23 +76,44 @@ def as_dict(plan: ActionPlan) -> dict:
 
 def _commitment(c) -> dict:
     return {
-        "number": c.number, "title": c.title, "problem": c.problem, "baseline": c.baseline,
-        "objective": c.objective, "how_it_solves": c.how_it_solves, "ogp_values": c.values,
-        "lead_body": c.lead_body, "start_date": c.start_date.isoformat(),
+        "number": c.number,
+        "title": c.title,
+        "problem": c.problem,
+        "baseline": c.baseline,
+        "objective": c.objective,
+        "how_it_solves": c.how_it_solves,
+        "ogp_values": c.values,
+        "lead_body": c.lead_body,
+        "start_date": c.start_date.isoformat(),
         "end_date": c.end_date.isoformat(),
-        "budget": None if c.budget_amount is None else {
-            "amount": str(c.budget_amount), "currency": c.budget_currency,
-            "source": c.budget_source},
-        "sdgs": c.sdgs, "tags": c.tags,
-        "supporting_actors": [{"name": a.name, "sector": a.sector}
-                              for a in c.supporting_actors.all()],
-        "progress_percent": c.progress_percent, "completion": c.completion,
-        "milestones": [{
-            "number": m.number, "expected_output": m.expected_output,
-            "start_date": m.start_date.isoformat(), "due_date": m.due_date.isoformat(),
-            "responsible_body": m.responsible_body, "weight": m.weight, "status": m.status,
-            "percent": m.percent, "overdue": m.is_overdue,
-        } for m in c.milestones.all()],
+        "budget": None
+        if c.budget_amount is None
+        else {
+            "amount": str(c.budget_amount),
+            "currency": c.budget_currency,
+            "source": c.budget_source,
+        },
+        "sdgs": c.sdgs,
+        "tags": c.tags,
+        "supporting_actors": [
+            {"name": a.name, "sector": a.sector} for a in c.supporting_actors.all()
+        ],
+        "progress_percent": c.progress_percent,
+        "completion": c.completion,
+        "milestones": [
+            {
+                "number": m.number,
+                "expected_output": m.expected_output,
+                "start_date": m.start_date.isoformat(),
+                "due_date": m.due_date.isoformat(),
+                "responsible_body": m.responsible_body,
+                "weight": m.weight,
+                "status": m.status,
+                "percent": m.percent,
+                "overdue": m.is_overdue,
+            }
+            for m in c.milestones.all()
+        ],
     }
 
 
@@ -91,9 +122,17 @@ def as_json(plan: ActionPlan) -> str:
 
 
 def print_html(plan: ActionPlan, request=None) -> str:
-    return render_to_string("plans/print.html", {
-        "plan": plan, "hromada": plan.hromada, "commitments": plan_commitments(plan),
-        "generated": timezone.now(), "licence": LICENCE}, request=request)
+    return render_to_string(
+        "plans/print.html",
+        {
+            "plan": plan,
+            "hromada": plan.hromada,
+            "commitments": plan_commitments(plan),
+            "generated": timezone.now(),
+            "licence": LICENCE,
+        },
+        request=request,
+    )
 
 
 def as_pdf(plan: ActionPlan) -> bytes:

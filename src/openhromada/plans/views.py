@@ -350,8 +350,7 @@ def milestone_report(request, hromada_slug, plan_slug, number, milestone):
 
 EXPORTS = {
     "csv": ("text/csv; charset=utf-8", exports.as_csv),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             exports.as_xlsx),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.as_xlsx),
     "json": ("application/json; charset=utf-8", exports.as_json),
     "pdf": ("application/pdf", exports.as_pdf),
 }
