@@ -117,6 +117,12 @@ class MilestoneForm(forms.ModelForm):
         }
 
 
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"), help_text=_("Columns as in the template; UTF-8 for CSV.")
+    )
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

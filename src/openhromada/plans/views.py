@@ -15,11 +15,12 @@ from openhromada.core.history import describe, history_for_many
 from openhromada.core.pagecache import public_page_cache
 from openhromada.places.models import Hromada
 
-from . import exports, selectors, services
+from . import columns, exports, importer, selectors, services
 from .forms import (
     ActorFormSet,
     AmendmentForm,
     CommitmentForm,
+    ImportForm,
     MilestoneForm,
     PlanForm,
     ProgressForm,
@@ -371,3 +372,97 @@ def plan_export(request, hromada_slug, plan_slug, fmt):
 def plan_print(request, hromada_slug, plan_slug):
     plan = _visible_plan(request, hromada_slug, plan_slug)
     return HttpResponse(exports.print_html(plan, request))
+
+
+@login_required
+def plan_import(request, hromada_slug, plan_slug):
+    plan = selectors.get_plan(hromada_slug, plan_slug)
+    if not request.user.has_perm("plans.add_commitment", plan):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = importer.read_rows(form.cleaned_data["file"])
+            result = importer.plan_import(actor=request.user, plan=plan, rows=rows)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if not result.problems:
+                messages.success(
+                    request,
+                    _("Imported %(c)d commitments and %(m)d milestones.")
+                    % {"c": result.commitments, "m": result.milestones},
+                )
+                return redirect(_plan_url(plan))
+            problems = result.problems
+    return _form_page(
+        request,
+        "plans/import.html",
+        {
+            "form": form,
+            "plan": plan,
+            "hromada": plan.hromada,
+            "problems": problems,
+            "columns": columns.COLUMNS,
+            "required": importer.REQUIRED,
+        },
+    )
+
+
+def import_template(request, fmt):
+    """An empty file with the documented columns and one example row."""
+    example = [
+        "1",
+        "Портал відкритих даних",
+        "Дані публікуються розрізнено",
+        "",
+        "60 наборів даних у відкритих форматах",
+        "",
+        "access_to_information",
+        "Управління цифрової трансформації",
+        "2025-01-01",
+        "2025-12-31",
+        "",
+        "UAH",
+        "",
+        "16",
+        "відкриті дані",
+        "ГО «Відкрите місто» | civil_society",
+        "1",
+        "Інвентаризація наборів даних",
+        "2025-01-01",
+        "2025-03-31",
+        "Управління цифрової трансформації",
+        "1",
+        "",
+        "",
+    ]
+    if fmt == "csv":
+        import csv as csv_module
+        import io
+
+        buffer = io.StringIO()
+        writer = csv_module.writer(buffer)
+        writer.writerows([columns.NAMES, example])
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        import io
+
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "plan"
+        sheet.append(columns.NAMES)
+        sheet.append(example)
+        docs = workbook.create_sheet("columns")
+        for name, help_text in columns.COLUMNS:
+            docs.append([name, str(help_text)])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=EXPORTS["xlsx"][0])
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="action-plan-template.{fmt}"'
+    return response
