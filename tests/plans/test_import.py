@@ -135,7 +135,7 @@ def test_missing_columns_and_bad_files(client, plan, official):
 
 
 def test_existing_numbers_conflict(plan, official, commitment):
-    parsed, problems = importer.parse(plan, [row()])
+    _parsed, problems = importer.parse(plan, [row()])
     assert problems and problems[0].column == "commitment_number"
 
 
