@@ -42,10 +42,14 @@ class Command(BaseCommand):
         created = generate(hromadas=chosen, networks=networks, seed=seed, progress=progress)
         members = self._memberships(chosen, rng)
         progress("memberships", members, members)
+        from openhromada.plans.scale import generate as generate_plans
+
+        plans = generate_plans(hromadas=chosen, seed=seed, progress=progress)
         if not quiet:
             self.stdout.write(
                 f"Scale data (seed {seed}): {len(chosen)} hromadas, "
-                f"{created} new synthetic users, {members} synthetic memberships."
+                f"{created} new synthetic users, {members} synthetic memberships, "
+                f"{plans} synthetic action plans."
             )
 
     def _networks(self, seed):
