@@ -7,6 +7,8 @@ from django.core.cache import cache
 
 from openhromada.places import codifier as codifier_module
 
+pytest_plugins = ["tests.plans.fixtures"]  # plan fixtures shared with the apps built on plans
+
 # Parsing the xlsx takes ~3 s; tests share one parse (they never mutate it).
 _read_once = functools.lru_cache(maxsize=1)(codifier_module.read_codifier)
 
@@ -29,6 +31,7 @@ def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     cache.clear()  # rate limits live in the cache
     yield
     cache.clear()

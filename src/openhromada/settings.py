@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "openhromada.monitoring",
     "openhromada.accounts",
     "openhromada.plans",
+    "openhromada.notifications",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
 ]
@@ -85,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "openhromada.core.context_processors.preferences",
+                "openhromada.notifications.context_processors.unread",
             ],
         },
     }
@@ -116,6 +120,17 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (notifications, e-mails): in the database, run by `openhromada db_worker`;
+# TASKS_BACKEND=immediate runs them in the request instead (tests, single-process set-ups).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[env.str("TASKS_BACKEND", default="database")]
+    }
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

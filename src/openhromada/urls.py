@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include("openhromada.plans.urls")),
     path("hromady/", include("openhromada.places.urls")),
     path("accounts/", include("openhromada.accounts.urls")),
+    path("accounts/notifications/", include("openhromada.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

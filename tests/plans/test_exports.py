@@ -8,8 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from openhromada.plans import columns
-
-from .conftest import move
+from tests.plans.fixtures import move
 
 pytestmark = pytest.mark.django_db
 BASE = "/hromady/khmelnytska/plans/2025-2026/"

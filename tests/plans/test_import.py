@@ -10,8 +10,7 @@ from openpyxl import Workbook
 from openhromada.core.history import verify_chain
 from openhromada.plans import columns, importer, services
 from openhromada.plans.models import Commitment, Milestone
-
-from .conftest import D, move
+from tests.plans.fixtures import D, move
 
 pytestmark = pytest.mark.django_db
 URL = "/hromady/khmelnytska/plans/2025-2026/import/"

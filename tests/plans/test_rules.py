@@ -7,8 +7,7 @@ from openhromada.accounts.models import Role
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Milestone
 from tests.factories import NetworkFactory, UserFactory, with_role
-
-from .conftest import move
+from tests.plans.fixtures import move
 
 pytestmark = pytest.mark.django_db
 

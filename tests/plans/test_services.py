@@ -11,8 +11,7 @@ from openhromada.plans import services
 from openhromada.plans.lifecycle import TRANSITIONS, completion_level
 from openhromada.plans.models import Commitment, EvidenceFile, Milestone, ProgressUpdate
 from tests.factories import UserFactory
-
-from .conftest import D, make_commitment, make_milestone, move
+from tests.plans.fixtures import D, make_commitment, make_milestone, move
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from openhromada.accounts.models import Role
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment, Milestone, ProgressUpdate
 from tests.factories import UserFactory, with_role
-
-from .conftest import D, make_commitment, make_milestone, move
+from tests.plans.fixtures import D, make_commitment, make_milestone, move
 
 pytestmark = pytest.mark.django_db
 BASE = "/hromady/khmelnytska/plans/2025-2026/"

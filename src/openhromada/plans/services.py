@@ -383,6 +383,7 @@ def milestone_report_progress(
     if changes := diff(before, snapshot(milestone, Milestone.HISTORY_FIELDS)):
         record(actor=actor, obj=milestone, action=HistoryAction.UPDATE, changes=changes)
     recompute_progress(milestone.commitment)
+    _queue_notifications([milestone.pk], "progress")
     return update
 
 
@@ -439,4 +440,14 @@ def milestones_mark_overdue(*, today: dt.date | None = None) -> list[int]:
     )
     for commitment in {m.commitment_id: m.commitment for m in newly}.values():
         recompute_progress(commitment)
-    return [m.pk for m in newly]
+    ids = [m.pk for m in newly]
+    for start in range(0, len(ids), 500):
+        _queue_notifications(ids[start : start + 500], "overdue")
+    return ids
+
+
+def _queue_notifications(milestone_ids: list[int], event: str) -> None:
+    """Followers hear about it after the write commits, from a background task."""
+    from .tasks import notify_milestone_event
+
+    transaction.on_commit(lambda: notify_milestone_event.enqueue(milestone_ids, event))

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from openhromada.core.forms import add_service_errors
 from openhromada.core.history import describe, history_for_many
 from openhromada.core.pagecache import public_page_cache
+from openhromada.notifications.services import is_following
 from openhromada.places.models import Hromada
 
 from . import columns, exports, importer, selectors, services
@@ -71,6 +72,8 @@ def plan_detail(request, hromada_slug, plan_slug):
             "transitions": TRANSITIONS.get(plan.status, ()),
             "plan_statuses": PlanStatus.choices,
             "transition_log": plan.transitions.all(),
+            "following": is_following(request.user, plan),
+            "follow_url": reverse("plans:plan_follow", args=[plan.hromada.slug, plan.slug]),
         }
     )
     return render(request, "plans/plan_detail.html", context)
@@ -110,6 +113,10 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
             "amendments": amendments,
             "history": entries,
             "today": timezone.localdate(),
+            "following": is_following(request.user, commitment),
+            "follow_url": reverse(
+                "plans:commitment_follow", args=[plan.hromada.slug, plan.slug, commitment.number]
+            ),
         },
     )
 
@@ -466,3 +473,24 @@ def import_template(request, fmt):
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="action-plan-template.{fmt}"'
     return response
+
+
+@login_required
+@require_POST
+def follow_toggle(request, hromada_slug, plan_slug, number=None):
+    """Follow or stop following a plan or a commitment."""
+    from openhromada.notifications import services as notifications
+
+    plan = _visible_plan(request, hromada_slug, plan_slug)
+    target = plan if number is None else get_object_or_404(Commitment, plan=plan, number=number)
+    if request.POST.get("action") == "unfollow":
+        notifications.unfollow(user=request.user, obj=target)
+        messages.success(request, _("You no longer follow this."))
+    else:
+        try:
+            notifications.follow(user=request.user, obj=target)
+        except PermissionDenied:
+            messages.error(request, _("Confirm your e-mail address to follow."))
+        else:
+            messages.success(request, _("You follow this now and will be notified of progress."))
+    return redirect(_plan_url(plan) if number is None else _commitment_url(target))

@@ -1,0 +1,84 @@
+"""Following objects, and turning events into notifications and e-mails (run as a task)."""
+
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+
+from .models import Follow, Notification
+
+
+def follow(*, user, obj: models.Model) -> Follow:
+    if not user.has_perm("core.participate"):
+        raise PermissionDenied
+    ct = ContentType.objects.get_for_model(obj)
+    return Follow.objects.get_or_create(user=user, content_type=ct, object_id=obj.pk)[0]
+
+
+def unfollow(*, user, obj: models.Model) -> None:
+    ct = ContentType.objects.get_for_model(obj)
+    Follow.objects.filter(user=user, content_type=ct, object_id=obj.pk).delete()
+
+
+def is_following(user, obj: models.Model) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    ct = ContentType.objects.get_for_model(obj)
+    return Follow.objects.filter(user=user, content_type=ct, object_id=obj.pk).exists()
+
+
+def followers(objects: Iterable[models.Model]):
+    """Users following any of the objects, each once."""
+    from django.contrib.auth import get_user_model
+
+    condition = Q(pk__in=[])
+    for obj in objects:
+        ct = ContentType.objects.get_for_model(obj)
+        condition |= Q(content_type=ct, object_id=obj.pk)
+    user_ids = Follow.objects.filter(condition).values_list("user_id", flat=True)
+    return get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+
+
+@transaction.atomic
+def notify(
+    *, objects: Iterable[models.Model], url: str, message: Callable[[], tuple[str, str]]
+) -> list[Notification]:
+    """Notify every follower of `objects`; `message()` is called in each reader's language."""
+    created = []
+    for user in followers(list(objects)):
+        with translation.override(user.preferred_language):
+            title, body = message()
+            created.append(Notification(user=user, title=str(title)[:300], body=str(body), url=url))
+    Notification.objects.bulk_create(created)
+    return created
+
+
+def email_notifications(notifications: Iterable[Notification]) -> int:
+    """Send each notification to its user by e-mail (in their language) and mark it sent."""
+    sent = 0
+    for notification in notifications:
+        user = notification.user
+        with translation.override(user.preferred_language):
+            link = settings.SITE_URL.rstrip("/") + notification.url
+            send_mail(
+                notification.title,
+                f"{notification.body}\n\n{link}\n",
+                settings.DEFAULT_FROM_EMAIL,
+                [user.email],
+            )
+        sent += 1
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+        emailed_at=timezone.now()
+    )
+    return sent
+
+
+def mark_all_read(*, user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

@@ -1,0 +1,24 @@
+"""A user's own notifications."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .services import mark_all_read
+
+
+@login_required
+def inbox(request):
+    page = Paginator(request.user.notifications.all(), 30).get_page(request.GET.get("page"))
+    return render(request, "notifications/inbox.html", {"page": page})
+
+
+@login_required
+@require_POST
+def read_all(request):
+    count = mark_all_read(user=request.user)
+    messages.success(request, _("%(n)d notifications marked as read.") % {"n": count})
+    return redirect("notifications:inbox")
