@@ -119,3 +119,30 @@ def test_inbox_is_private(client, reporting):
     Notification.objects.create(user=owner, title="Приватне", url="/")
     client.force_login(UserFactory())
     assert "Приватне" not in client.get("/accounts/notifications/").content.decode()
+
+
+def test_the_database_backend_queues_the_notification_for_the_worker(
+    settings, reporting, official, django_capture_on_commit_callbacks
+):
+    """With the production backend the request only queues a row; the worker delivers it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from openhromada.notifications.services import follow
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    reader = UserFactory()
+    follow(user=reader, obj=reporting.commitment)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.milestone_report_progress(
+            actor=official,
+            milestone=reporting,
+            date=D(2025, 3, 1),
+            text="x",
+            status="in_progress",
+            percent=10,
+        )
+    assert not Notification.objects.exists()  # queued, not yet delivered
+    row = DBTaskResult.objects.get()
+    assert row.task_path == "openhromada.plans.tasks.notify_milestone_event"
+    row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])  # as the worker does
+    assert Notification.objects.filter(user=reader).count() == 1

@@ -26,7 +26,21 @@ class Command(BaseCommand):
         if not quiet:
             self._print_accounts(accounts, port)
         if not no_serve:
+            self._serve_with_worker(port)
+
+    def _serve_with_worker(self, port):
+        """The web server and, beside it, the task worker that sends notifications."""
+        import subprocess
+        import sys
+
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "openhromada", "db_worker", "--interval", "2", "-v", "0"]
+        )
+        try:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)
 
     @transaction.atomic
     def _load_demo(self):
