@@ -28,6 +28,11 @@ URLS = [
     "/en/hromady/",
     "/hromady/khmelnytska/",
     "/hromady/khmelnytska/history/",
+    "/plans/",
+    "/plans/?sort=progress&page=40",
+    "/plans/?oblast=vinnytsia-oblast&sort=overdue",
+    "/hromady/khmelnytska/plans/2025-2026/",
+    "/hromady/khmelnytska/plans/2025-2026/commitments/1/",
 ]
 
 

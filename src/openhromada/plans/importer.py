@@ -334,7 +334,9 @@ def plan_import(*, actor, plan: ActionPlan, rows: list[dict]) -> ImportResult:
     Milestone.objects.bulk_create(milestones, batch_size=1000)
     SupportingActor.objects.bulk_create(actors, batch_size=1000)
     created = list(by_number.values()) + list(
-        Milestone.objects.filter(commitment__in=by_number.values()).order_by("pk")
+        Milestone.objects.filter(commitment__in=by_number.values())
+        .select_related("commitment")
+        .order_by("pk")
     )
     record_many(
         actor=actor,
