@@ -4,7 +4,7 @@ import pytest
 
 from openhromada.accounts.models import Role
 from openhromada.places.models import Hromada
-from tests.factories import NetworkFactory, UserFactory, with_role
+from tests.factories import UserFactory, actor_for, with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -30,34 +30,19 @@ def hromada():
 
 @pytest.fixture
 def actor(request, hromada):
-    from django.contrib.auth.models import AnonymousUser
 
     name = request.param
-    if name == "anonymous":
-        return AnonymousUser()
-    if name == "unverified":
-        return UserFactory(verified=False)
-    user = UserFactory()
-    scoped = {
-        "official": (Role.OFFICIAL, {"hromada": hromada}),
-        "official_elsewhere": (Role.OFFICIAL, {"hromada": Hromada.objects.get(slug="lutska")}),
-        "council_member": (Role.COUNCIL_MEMBER, {"hromada": hromada}),
-        "monitor": (Role.MONITOR, {"network": NetworkFactory()}),
-        "operator": (Role.OPERATOR, {}),
-        "admin": (Role.ADMIN, {}),
-        "blocked_operator": (Role.OPERATOR, {}),
-    }
     if name == "superuser":
+        user = UserFactory()
         user.is_superuser = True
         user.save()
         return user
-    if name in scoped:
-        role, scope = scoped[name]
-        user = with_role(user, role, **scope)
     if name == "blocked_operator":
+        user = actor_for("operator", hromada)
         user.is_active = False
         user.save()
-    return user
+        return user
+    return actor_for(name, hromada)
 
 
 ALLOWED = {

@@ -41,3 +41,37 @@ class NetworkFactory(factory.django.DjangoModelFactory):
 def with_role(user: User, role: str, **scope) -> User:
     RoleAssignment.objects.create(user=user, role=role, **scope)
     return User.objects.get(pk=user.pk)  # fresh object: no cached roles
+
+
+ROLE_SCOPES = ("official", "official_elsewhere", "council_member", "monitor", "operator", "admin")
+
+
+def actor_for(name: str, hromada, *, elsewhere=None):
+    """A user who is `name` with respect to `hromada`, for role × action grids:
+    anonymous, unverified, resident, official, official_elsewhere, council_member, monitor,
+    operator, admin."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from openhromada.accounts.models import Role
+    from openhromada.places.models import Hromada
+
+    if name == "anonymous":
+        return AnonymousUser()
+    if name == "unverified":
+        return UserFactory(verified=False)
+    scopes = {
+        "official": (Role.OFFICIAL, {"hromada": hromada}),
+        "official_elsewhere": (
+            Role.OFFICIAL,
+            {"hromada": elsewhere or Hromada.objects.get(slug="lutska")},
+        ),
+        "council_member": (Role.COUNCIL_MEMBER, {"hromada": hromada}),
+        "monitor": (Role.MONITOR, {"network": NetworkFactory()}),
+        "operator": (Role.OPERATOR, {}),
+        "admin": (Role.ADMIN, {}),
+    }
+    user = UserFactory()
+    if name in scopes:
+        role, scope = scopes[name]
+        user = with_role(user, role, **scope)
+    return user

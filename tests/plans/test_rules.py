@@ -1,12 +1,9 @@
 """Role × action × plan state: who may write plans, and when."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
-from openhromada.accounts.models import Role
-from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Milestone
-from tests.factories import NetworkFactory, UserFactory, with_role
+from tests.factories import actor_for
 from tests.plans.fixtures import move
 
 pytestmark = pytest.mark.django_db
@@ -44,21 +41,7 @@ ALLOWED = {
 
 
 def _actor(name, hromada):
-    if name == "anonymous":
-        return AnonymousUser()
-    user = UserFactory()
-    scopes = {
-        "official": (Role.OFFICIAL, {"hromada": hromada}),
-        "official_elsewhere": (Role.OFFICIAL, {"hromada": Hromada.objects.get(slug="lutska")}),
-        "council_member": (Role.COUNCIL_MEMBER, {"hromada": hromada}),
-        "monitor": (Role.MONITOR, {"network": NetworkFactory()}),
-        "operator": (Role.OPERATOR, {}),
-        "admin": (Role.ADMIN, {}),
-    }
-    if name in scopes:
-        role, scope = scopes[name]
-        user = with_role(user, role, **scope)
-    return user
+    return actor_for(name, hromada)
 
 
 @pytest.mark.parametrize("state", list(STATES))

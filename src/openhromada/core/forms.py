@@ -12,3 +12,13 @@ def add_service_errors(form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+def run_service(form, call):
+    """Run a service call for a valid form; on a ValidationError put the messages on the form
+    and return None, so the view shows the form again with them."""
+    try:
+        return call()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None

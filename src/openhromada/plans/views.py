@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from openhromada.core.forms import add_service_errors
+from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import describe, history_for_many
 from openhromada.core.pagecache import public_page_cache
 from openhromada.notifications.services import is_following
@@ -132,11 +132,11 @@ def plan_create(request, hromada_slug):
         raise PermissionDenied
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(actor=request.user, hromada=hromada, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        plan = run_service(
+            form,
+            lambda: services.plan_create(actor=request.user, hromada=hromada, **form.cleaned_data),
+        )
+        if plan is not None:
             messages.success(request, _("The action plan was created as a draft."))
             return redirect(_plan_url(plan))
     return _form_page(
@@ -153,15 +153,11 @@ def plan_edit(request, hromada_slug, plan_slug):
         raise PermissionDenied
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_update(
-                actor=request.user,
-                plan=selectors.get_plan(hromada_slug, plan_slug),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        fresh = selectors.get_plan(hromada_slug, plan_slug)  # the form changed `plan` in memory
+        saved = run_service(
+            form, lambda: services.plan_update(actor=request.user, plan=fresh, **form.cleaned_data)
+        )
+        if saved is not None:
             messages.success(request, _("The action plan was saved."))
             return redirect(_plan_url(plan))
     return _form_page(
@@ -214,13 +210,13 @@ def commitment_create(request, hromada_slug, plan_slug):
     form, actors = _commitment_form(request, plan)
     form.fields["number"].required = False
     if request.method == "POST" and form.is_valid() and actors.is_valid():
-        try:
-            commitment = services.commitment_create(
+        commitment = run_service(
+            form,
+            lambda: services.commitment_create(
                 actor=request.user, plan=plan, actors=_actor_inputs(actors), **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if commitment is not None:
             messages.success(request, _("The commitment was added."))
             return redirect(_commitment_url(commitment))
     return _form_page(
@@ -289,13 +285,13 @@ def milestone_create(request, hromada_slug, plan_slug, number):
     form = MilestoneForm(request.POST or None)
     form.fields["number"].required = False
     if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_create(
+        created = run_service(
+            form,
+            lambda: services.milestone_create(
                 actor=request.user, commitment=commitment, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if created is not None:
             messages.success(request, _("The milestone was added."))
             return redirect(_commitment_url(commitment))
     return _form_page(
@@ -332,13 +328,13 @@ def milestone_report(request, hromada_slug, plan_slug, number, milestone):
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_report_progress(
+        update = run_service(
+            form,
+            lambda: services.milestone_report_progress(
                 actor=request.user, milestone=milestone, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if update is not None:
             messages.success(request, _("The progress update was published."))
             return redirect(_commitment_url(milestone.commitment))
     return _form_page(
