@@ -308,3 +308,28 @@ def test_mark_overdue_command(reporting, capsys):
     assert "1 milestone(s) newly marked overdue." in capsys.readouterr().out
     reporting.refresh_from_db()
     assert reporting.is_overdue
+
+
+def test_evidence_is_downloadable_from_public_plans_only(
+    client, reporting, official, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    pdf = SimpleUploadedFile("act.pdf", b"%PDF-1.4 evidence", content_type="application/pdf")
+    update = services.milestone_report_progress(
+        actor=official,
+        milestone=reporting,
+        date=D(2025, 3, 1),
+        text="Акт",
+        status="completed",
+        percent=100,
+        files=[pdf],
+    )
+    evidence = update.files.get()
+    url = f"/hromady/khmelnytska/plans/2025-2026/evidence/{evidence.pk}/"
+    page = client.get("/hromady/khmelnytska/plans/2025-2026/commitments/1/").content.decode()
+    assert url in page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 evidence"
+    assert 'filename="act.pdf"' in response["Content-Disposition"]
+    assert client.get(url.replace(str(evidence.pk), "99999")).status_code == 404

@@ -14,6 +14,7 @@ urlpatterns = [
     path(PLAN + "print/", views.plan_print, name="plan_print"),
     path(PLAN + "import/", views.plan_import, name="plan_import"),
     path(PLAN + "follow/", views.follow_toggle, name="plan_follow"),
+    path(PLAN + "evidence/<int:file_id>/", views.evidence_file, name="evidence"),
     path(COMMITMENT + "follow/", views.follow_toggle, name="commitment_follow"),
     path("plans/import-template.<str:fmt>", views.import_template, name="import_template"),
     path(PLAN + "status/", views.plan_transition, name="plan_transition"),

@@ -490,3 +490,20 @@ def follow_toggle(request, hromada_slug, plan_slug, number=None):
         else:
             messages.success(request, _("You follow this now and will be notified of progress."))
     return redirect(_plan_url(plan) if number is None else _commitment_url(target))
+
+
+def evidence_file(request, hromada_slug, plan_slug, file_id):
+    """Evidence files are served through the plan's visibility: a draft's files stay private."""
+    from django.http import FileResponse
+
+    from .models import EvidenceFile
+
+    plan = _visible_plan(request, hromada_slug, plan_slug)
+    evidence = get_object_or_404(EvidenceFile, pk=file_id, update__milestone__commitment__plan=plan)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=evidence.name, content_type=evidence.content_type
+    )
