@@ -322,3 +322,19 @@ def test_overview_lists_public_plans_with_constant_queries(
 
 def test_draft_plans_are_not_in_the_overview(client, plan):
     assert client.get("/plans/").context["page"].paginator.count == 0
+
+
+def test_public_queryset_is_every_state_but_draft():
+    from openhromada.plans.lifecycle import PUBLIC_STATES, PlanStatus
+
+    assert set(PUBLIC_STATES) == set(PlanStatus.values) - {PlanStatus.DRAFT}
+
+
+def test_overview_rows_escape_and_label(client, plan, official, commitment):
+    move(plan, official, "co_creation")
+    ActionPlan.objects.filter(pk=plan.pk).update(origin="demo")
+    Hromada.objects.filter(slug="khmelnytska").update(name_uk="<b>Хмельницька</b>")
+    body = client.get("/plans/").content.decode()
+    assert "&lt;b&gt;Хмельницька&lt;/b&gt;" in body and "<b>Хмельницька" not in body
+    assert "демонстраційні дані" in body and "Спільне напрацювання" in body
+    assert f'href="{BASE}"' in body

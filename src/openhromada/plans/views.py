@@ -52,6 +52,7 @@ def overview(request):
     params.pop("page", None)
     context = selectors.overview(request.GET)
     context["querystring"] = params.urlencode()
+    context["rows"] = selectors.overview_rows_html(context["page"].object_list)
     return render(request, "plans/overview.html", context)
 
 
