@@ -6,16 +6,10 @@ from django.core import mail
 from openhromada.notifications.models import Follow, Notification
 from openhromada.plans import services
 from tests.factories import UserFactory
-from tests.plans.fixtures import D, move
+from tests.plans.fixtures import D, report
 
 pytestmark = pytest.mark.django_db
 BASE = "/hromady/khmelnytska/plans/2025-2026/"
-
-
-@pytest.fixture
-def reporting(plan, official, commitment, milestone):
-    move(plan, official, "co_creation", "submitted", "implementation")
-    return milestone
 
 
 def test_resident_follows_a_commitment_and_is_notified_of_progress(
@@ -27,14 +21,7 @@ def test_resident_follows_a_commitment_and_is_notified_of_progress(
     assert response.status_code == 302
     assert Follow.objects.filter(user=resident).count() == 1
     with django_capture_on_commit_callbacks(execute=True):
-        services.milestone_report_progress(
-            actor=official,
-            milestone=reporting,
-            date=D(2025, 3, 1),
-            text="Готово",
-            status="completed",
-            percent=100,
-        )
+        report(official, reporting, text="Готово", status="completed", percent=100)
     note = Notification.objects.get(user=resident)
     assert note.title.startswith("Звіт про виконання: 1.1")
     assert note.url == BASE + "commitments/1/" and note.emailed_at
@@ -70,14 +57,7 @@ def test_each_follower_is_told_once_even_following_plan_and_commitment(
     follow(user=reader, obj=reporting.commitment)
     follow(user=reader, obj=reporting.commitment.plan)
     with django_capture_on_commit_callbacks(execute=True):
-        services.milestone_report_progress(
-            actor=official,
-            milestone=reporting,
-            date=D(2025, 3, 1),
-            text="x",
-            status="in_progress",
-            percent=10,
-        )
+        report(official, reporting)
     assert Notification.objects.filter(user=reader).count() == 1
 
 
@@ -89,14 +69,7 @@ def test_unfollow_stops_notifications(
     client.post(BASE + "follow/", {"action": "follow"})
     client.post(BASE + "follow/", {"action": "unfollow"})
     with django_capture_on_commit_callbacks(execute=True):
-        services.milestone_report_progress(
-            actor=official,
-            milestone=reporting,
-            date=D(2025, 3, 1),
-            text="x",
-            status="in_progress",
-            percent=10,
-        )
+        report(official, reporting)
     assert not Notification.objects.exists()
 
 
@@ -133,14 +106,7 @@ def test_the_database_backend_queues_the_notification_for_the_worker(
     reader = UserFactory()
     follow(user=reader, obj=reporting.commitment)
     with django_capture_on_commit_callbacks(execute=True):
-        services.milestone_report_progress(
-            actor=official,
-            milestone=reporting,
-            date=D(2025, 3, 1),
-            text="x",
-            status="in_progress",
-            percent=10,
-        )
+        report(official, reporting)
     assert not Notification.objects.exists()  # queued, not yet delivered
     row = DBTaskResult.objects.get()
     assert row.task_path == "openhromada.plans.tasks.notify_milestone_event"

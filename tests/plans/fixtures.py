@@ -71,3 +71,17 @@ def move(plan, official, *states):
     for state in states:
         plan = services.plan_transition(actor=official, plan=plan, to_status=state)
     return plan
+
+
+@pytest.fixture
+def reporting(plan, official, commitment, milestone):
+    """A milestone of a plan in implementation: progress can be reported on it."""
+    move(plan, official, "co_creation", "submitted", "implementation")
+    return milestone
+
+
+def report(official, milestone, **overrides):
+    """Report progress with ordinary values; tests override what they are about."""
+    values = {"date": D(2025, 3, 1), "text": "x", "status": "in_progress", "percent": 10}
+    values.update(overrides)
+    return services.milestone_report_progress(actor=official, milestone=milestone, **values)

@@ -11,7 +11,7 @@ from openhromada.plans import services
 from openhromada.plans.lifecycle import TRANSITIONS, completion_level
 from openhromada.plans.models import Commitment, EvidenceFile, Milestone, ProgressUpdate
 from tests.factories import UserFactory
-from tests.plans.fixtures import D, make_commitment, make_milestone, move
+from tests.plans.fixtures import D, make_commitment, make_milestone, move, report
 
 pytestmark = pytest.mark.django_db
 
@@ -112,47 +112,20 @@ def test_milestone_weight_is_limited(official, commitment, weight):
         make_milestone(official, commitment, weight=weight)
 
 
-@pytest.fixture
-def reporting(plan, official, commitment, milestone):
-    move(plan, official, "co_creation", "submitted", "implementation")
-    return milestone
-
-
 @pytest.mark.parametrize("percent", [-1, 101])
 def test_percentages_outside_0_100_are_refused(reporting, official, percent):
     with pytest.raises(ValidationError):
-        services.milestone_report_progress(
-            actor=official,
-            milestone=reporting,
-            date=D(2025, 3, 1),
-            text="x",
-            status="in_progress",
-            percent=percent,
-        )
+        report(official, reporting, percent=percent)
     assert not ProgressUpdate.objects.exists()
 
 
 def test_progress_updates_derive_completion_from_weights(reporting, official, commitment):
     heavy = make_milestone_after_submission(commitment)
-    services.milestone_report_progress(
-        actor=official,
-        milestone=reporting,
-        date=D(2025, 3, 1),
-        text="Done",
-        status="completed",
-        percent=100,
-    )
+    report(official, reporting, text="Done", status="completed", percent=100)
     commitment.refresh_from_db()
     # weights 1 (100%) and 3 (0%) → 25% → limited
     assert (commitment.progress_percent, commitment.completion) == (25, "limited")
-    services.milestone_report_progress(
-        actor=official,
-        milestone=heavy,
-        date=D(2025, 4, 1),
-        text="Half",
-        status="in_progress",
-        percent=50,
-    )
+    report(official, heavy, date=D(2025, 4, 1), text="Half", percent=50)
     commitment.refresh_from_db()
     assert (commitment.progress_percent, commitment.completion) == (62, "substantial")
     assert commitment.plan.__class__.objects.get(pk=commitment.plan_id).progress_percent == 62
@@ -185,26 +158,12 @@ def test_completion_levels():
 
 def test_progress_cannot_be_reported_while_drafting(plan, official, milestone):
     with pytest.raises(PermissionDenied):
-        services.milestone_report_progress(
-            actor=official,
-            milestone=milestone,
-            date=D(2025, 3, 1),
-            text="x",
-            status="completed",
-            percent=100,
-        )
+        report(official, milestone, status="completed", percent=100)
 
 
 def test_future_dated_update_is_refused(reporting, official):
     with pytest.raises(ValidationError):
-        services.milestone_report_progress(
-            actor=official,
-            milestone=reporting,
-            date=dt.date.today() + dt.timedelta(days=2),
-            text="x",
-            status="in_progress",
-            percent=5,
-        )
+        report(official, reporting, date=dt.date.today() + dt.timedelta(days=2), percent=5)
 
 
 def test_oversized_or_disallowed_evidence_saves_nothing(reporting, official, settings, tmp_path):
@@ -215,15 +174,7 @@ def test_oversized_or_disallowed_evidence_saves_nothing(reporting, official, set
     exe = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/x-msdownload")
     for upload in (big, exe):
         with pytest.raises(ValidationError):
-            services.milestone_report_progress(
-                actor=official,
-                milestone=reporting,
-                date=D(2025, 3, 1),
-                text="x",
-                status="completed",
-                percent=100,
-                files=[upload],
-            )
+            report(official, reporting, status="completed", percent=100, files=[upload])
     assert not ProgressUpdate.objects.exists() and not EvidenceFile.objects.exists()
     reporting.refresh_from_db()
     assert reporting.status == "not_started"
@@ -232,10 +183,9 @@ def test_oversized_or_disallowed_evidence_saves_nothing(reporting, official, set
 def test_evidence_is_attached(reporting, official, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     pdf = SimpleUploadedFile("act.pdf", b"%PDF-1.4 test", content_type="application/pdf")
-    update = services.milestone_report_progress(
-        actor=official,
-        milestone=reporting,
-        date=D(2025, 3, 1),
+    update = report(
+        official,
+        reporting,
         text="Акт",
         status="completed",
         percent=100,
@@ -289,14 +239,7 @@ def test_daily_run_marks_overdue_milestones_once(reporting, official, commitment
     commitment.refresh_from_db()
     assert reporting.is_overdue and commitment.overdue_count == 1
     assert services.milestones_mark_overdue(today=D(2025, 7, 2)) == []
-    services.milestone_report_progress(
-        actor=official,
-        milestone=reporting,
-        date=D(2025, 7, 1),
-        text="Нарешті",
-        status="completed",
-        percent=100,
-    )
+    report(official, reporting, date=D(2025, 7, 1), text="Нарешті", status="completed", percent=100)
     reporting.refresh_from_db()
     assert not reporting.is_overdue
 
@@ -315,15 +258,7 @@ def test_evidence_is_downloadable_from_public_plans_only(
 ):
     settings.MEDIA_ROOT = tmp_path
     pdf = SimpleUploadedFile("act.pdf", b"%PDF-1.4 evidence", content_type="application/pdf")
-    update = services.milestone_report_progress(
-        actor=official,
-        milestone=reporting,
-        date=D(2025, 3, 1),
-        text="Акт",
-        status="completed",
-        percent=100,
-        files=[pdf],
-    )
+    update = report(official, reporting, text="Акт", status="completed", percent=100, files=[pdf])
     evidence = update.files.get()
     url = f"/hromady/khmelnytska/plans/2025-2026/evidence/{evidence.pk}/"
     page = client.get("/hromady/khmelnytska/plans/2025-2026/commitments/1/").content.decode()

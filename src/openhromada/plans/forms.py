@@ -56,26 +56,7 @@ class CommitmentForm(forms.ModelForm):
 
     class Meta:
         model = Commitment
-        fields = [
-            "number",
-            "title",
-            "problem",
-            "baseline",
-            "objective",
-            "how_it_solves",
-            "value_access_to_information",
-            "value_civic_participation",
-            "value_public_accountability",
-            "value_technology_innovation",
-            "lead_body",
-            "start_date",
-            "end_date",
-            "budget_amount",
-            "budget_currency",
-            "budget_source",
-            "sdgs",
-            "tags",
-        ]
+        fields = list(Commitment.TEMPLATE_FIELDS)  # the OGP template, in its order
         widgets = {
             "start_date": DATE,
             "end_date": DATE,

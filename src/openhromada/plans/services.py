@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openhromada.core.errors import ServiceError
-from openhromada.core.history import diff, record, record_create, snapshot
+from openhromada.core.history import Change, diff, record, record_create, record_many, snapshot
 from openhromada.core.models import HistoryAction
 
 from .lifecycle import CLOSED_MILESTONE_STATES, TRANSITIONS, completion_level
@@ -391,8 +391,8 @@ def _is_overdue(milestone: Milestone, today: dt.date) -> bool:
     return milestone.due_date < today and milestone.status not in CLOSED_MILESTONE_STATES
 
 
-def recompute_progress(commitment: Commitment) -> None:
-    """Weighted progress of the commitment and its plan, and their overdue counts."""
+def recompute_progress(commitment: Commitment, *, with_plan: bool = True) -> None:
+    """Weighted progress of the commitment (and its plan), and their overdue counts."""
     milestones = list(
         commitment.milestones.exclude(status="cancelled").values_list(
             "weight", "percent", "is_overdue"
@@ -406,7 +406,8 @@ def recompute_progress(commitment: Commitment) -> None:
         overdue_count=sum(1 for _w, _p, o in milestones if o),
     )
     commitment.progress_percent, commitment.completion = percent, completion_level(percent)
-    _recompute_plan(commitment.plan_id)
+    if with_plan:
+        _recompute_plan(commitment.plan_id)
 
 
 def _recompute_plan(plan_id: int) -> None:
@@ -432,14 +433,15 @@ def milestones_mark_overdue(*, today: dt.date | None = None) -> list[int]:
     for milestone in newly:
         milestone.is_overdue = True
     Milestone.objects.bulk_update(newly, ["is_overdue"], batch_size=1000)
-    from openhromada.core.history import Change, record_many
-
     record_many(
         actor=None,
         changes=[Change(m, HistoryAction.UPDATE, {"is_overdue": [False, True]}) for m in newly],
     )
-    for commitment in {m.commitment_id: m.commitment for m in newly}.values():
-        recompute_progress(commitment)
+    commitments = {m.commitment_id: m.commitment for m in newly}.values()
+    for commitment in commitments:
+        recompute_progress(commitment, with_plan=False)
+    for plan_id in {c.plan_id for c in commitments}:
+        _recompute_plan(plan_id)
     ids = [m.pk for m in newly]
     for start in range(0, len(ids), 500):
         _queue_notifications(ids[start : start + 500], "overdue")
