@@ -7,7 +7,10 @@ from django.core.cache import cache
 
 from openhromada.places import codifier as codifier_module
 
-pytest_plugins = ["tests.plans.fixtures"]  # plan fixtures shared with the apps built on plans
+pytest_plugins = [
+    "tests.plans.fixtures",
+    "tests.opendata.fixtures",
+]  # plan fixtures shared with the apps built on plans
 
 # Parsing the xlsx takes ~3 s; tests share one parse (they never mutate it).
 _read_once = functools.lru_cache(maxsize=1)(codifier_module.read_codifier)

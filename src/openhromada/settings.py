@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     # Our apps come first so their templates override allauth's.
     "openhromada.core",
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "openhromada.accounts",
     "openhromada.plans",
     "openhromada.notifications",
+    "openhromada.opendata",
+    "ninja",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -62,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,6 +214,39 @@ X_FRAME_OPTIONS = "DENY"
 # Public pages may be cached by a CDN or Redis page cache for this many seconds (anonymous only).
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
 # Anonymous readers' pages are kept in the cache (Redis when REDIS_URL is set); 0 turns it off.
+# --- Open data -------------------------------------------------------------------------------
+OPENDATA_LICENCE = {
+    "name": env.str("OPENDATA_LICENCE_NAME", default="CC BY 4.0"),
+    "url": env.str("OPENDATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"),
+}
+# Who publishes the catalogue (DCAT-AP publisher and contact point; EDRPOU and КАТОТТГ if known).
+OPENDATA_PUBLISHER = {
+    "name": env.str("OPENDATA_PUBLISHER_NAME", default="Open Hromada"),
+    "edrpou": env.str("OPENDATA_PUBLISHER_EDRPOU", default=""),
+    "katottg": env.str("OPENDATA_PUBLISHER_KATOTTG", default="UA80000000000093317"),
+    "email": env.str("OPENDATA_CONTACT_EMAIL", default="opendata@openhromada.example"),
+}
+OPENDATA_DATASETS = [
+    "openhromada.places.datasets.OBLASTS",
+    "openhromada.places.datasets.HROMADAS",
+    "openhromada.plans.datasets.PLANS",
+    "openhromada.plans.datasets.COMMITMENTS",
+    "openhromada.plans.datasets.MILESTONES",
+    "openhromada.plans.datasets.PROGRESS_UPDATES",
+    "openhromada.opendata.history_data.HISTORY",
+]
+# Pre-built bulk files (the ZIP of everything): where they go and how long one is served.
+OPENDATA_DUMP_DIR = Path(env.str("OPENDATA_DUMP_DIR", default=str(VAR_DIR / "opendata")))
+OPENDATA_DUMP_MAX_AGE = env.int("OPENDATA_DUMP_MAX_AGE", default=24 * 3600)
+API_RATE_ANONYMOUS = env.str("API_RATE_ANONYMOUS", default="120/m")
+API_RATE_TOKEN = env.str("API_RATE_TOKEN", default="1200/m")
+NINJA_PAGINATION_MAX_LIMIT = 500
+# Reads are open to every origin; no cookies cross (writes use tokens, not sessions).
+CORS_URLS_REGEX = r"^/(api/v1/|data/|feeds/).*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link", "Retry-After")
+
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
 # A floor view for bench/ (a page of N bytes, no database work); off unless asked for.
 BENCH_FLOOR_ENABLED = env.bool("OPENHROMADA_BENCH", default=False)

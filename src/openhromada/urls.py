@@ -5,15 +5,18 @@ from django.contrib import admin
 from django.urls import include, path
 
 from openhromada.core import views as core_views
+from openhromada.opendata import urls as opendata_urls
 
 urlpatterns = [
     path("preferences/", core_views.set_preferences, name="set_preferences"),
     path("_bench/floor/", core_views.bench_floor, name="bench_floor"),
+    *opendata_urls.files,
 ]
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("", include("openhromada.plans.urls")),
     path("hromady/", include("openhromada.places.urls")),
+    path("", include((opendata_urls.pages, "opendata"))),
     path("accounts/", include("openhromada.accounts.urls")),
     path("accounts/notifications/", include("openhromada.notifications.urls")),
     path("accounts/", include("allauth.urls")),

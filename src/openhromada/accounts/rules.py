@@ -15,6 +15,8 @@ from .predicates import (
 rules.add_perm("core.access_admin", is_operator_or_admin)
 # Taking part (proposals, comments, supports, signatures): any resident with a confirmed e-mail.
 rules.add_perm("core.participate", is_verified)
+# Withholding sensitive records or fields from every public output (wartime caution).
+rules.add_perm("core.withhold", is_operator_or_admin)
 
 rules.add_perm("accounts.change_profile", is_self)
 rules.add_perm("accounts.view_user", is_operator_or_admin)

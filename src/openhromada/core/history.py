@@ -178,10 +178,45 @@ def _display(field, value) -> str:
     return str(choices.get(value, value))
 
 
-def describe(entries: Iterable[HistoryEntry], model: type[models.Model]) -> list[HistoryEntry]:
-    """Attach `field_changes` (translated labels, displayable values) to each entry."""
+def _field_label(model, name: str) -> str:
+    from django.utils.translation import gettext as _
+
+    if name == "*":
+        return _("the whole record")
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:
+        return name
+
+
+def _describe_withholding(entry: HistoryEntry, model) -> list[FieldChange]:
+    from django.utils.translation import gettext as _
+
+    name, reason = entry.changes.get("field", [None, ""])[1], entry.changes.get("reason", [0, ""])
+    return [
+        FieldChange(_("what"), "—", _field_label(model, name)),
+        FieldChange(_("reason"), "—", reason[1]),
+    ]
+
+
+def describe(
+    entries: Iterable[HistoryEntry], model: type[models.Model], withheld=None
+) -> list[HistoryEntry]:
+    """Attach `field_changes` (translated labels, displayable values) to each entry; withheld
+    values are hidden."""
+    from .withholding import WITHHELD_TEXT, active
+
+    withheld = active() if withheld is None else withheld
     out = []
     for entry in entries:
+        withheld.redact_entry(entry)
+        if entry.action in (HistoryAction.WITHHOLD, HistoryAction.RELEASE):
+            entry.field_changes = _describe_withholding(entry, model)
+            out.append(entry)
+            continue
+        hidden = withheld.record_withheld(entry.object_type, entry.object_id) or withheld.fields(
+            entry.object_type, entry.object_id
+        )
         rows = []
         for name, (old, new) in entry.changes.items():
             try:
@@ -189,6 +224,9 @@ def describe(entries: Iterable[HistoryEntry], model: type[models.Model]) -> list
                 label = str(field.verbose_name)
             except Exception:  # a field since removed from the model keeps its raw name
                 field, label = None, name
+            if hidden is True or (hidden and name in hidden):
+                rows.append(FieldChange(label, str(WITHHELD_TEXT), str(WITHHELD_TEXT)))
+                continue
             rows.append(FieldChange(label, _display(field, old), _display(field, new)))
         entry.field_changes = rows
         out.append(entry)

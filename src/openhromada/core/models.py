@@ -20,6 +20,8 @@ class HistoryAction(models.TextChoices):
     CREATE = "create", _("created")
     UPDATE = "update", _("changed")
     DELETE = "delete", _("deleted")
+    WITHHOLD = "withhold", _("withheld from publication")
+    RELEASE = "release", _("published again")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -163,3 +165,45 @@ def data_origin_field(verbose_name=None, **kwargs) -> models.CharField:
         default=DataOrigin.REAL,
         **kwargs,
     )
+
+
+class Withholding(models.Model):
+    """An operator's decision to keep a record, or one field of it, out of every public output.
+
+    The withheld content stays in the database (history is never rewritten); pages, the API,
+    exports, feeds and the catalogue leave it out while the withholding is active.
+    """
+
+    object_type = models.CharField(max_length=100, help_text=_("app_label.model of the record."))
+    object_id = models.CharField(max_length=64, help_text=_("Primary key of the record."))
+    field = models.CharField(
+        _("field"),
+        max_length=100,
+        blank=True,
+        help_text=_("The withheld field; empty when the whole record is withheld."),
+    )
+    reason = models.TextField(_("reason"), help_text=_("Shown publicly in the history."))
+    created_at = models.DateTimeField(_("withheld at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,  # the decision outlives the operator's account
+        null=True,
+        related_name="+",
+    )
+    released_at = models.DateTimeField(_("published again at"), null=True, blank=True)
+    release_reason = models.TextField(_("reason for publishing again"), blank=True)
+
+    class Meta:
+        verbose_name = _("withholding")
+        verbose_name_plural = _("withholdings")
+        indexes = [models.Index(fields=["released_at", "object_type"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["object_type", "object_id", "field"],
+                condition=models.Q(released_at__isnull=True),
+                name="one_active_withholding",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_type}#{self.object_id} {self.field or '*'}"

@@ -15,9 +15,27 @@ from .pagecache import public_page_cache
 from .preferences import COOKIE_MAX_AGE, COOKIE_NAME, THEMES, Preferences, for_request
 
 
+def withheld_page(request):
+    """451: an operator has withheld this record; its history says why (without the content)."""
+    return render(request, "core/withheld.html", status=451)
+
+
 @public_page_cache
 def home(request):
-    return render(request, "core/home.html", home_summary())
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from .structured import ATOM, alternate, jsonld
+
+    context = home_summary()
+    context["alternates"] = [
+        alternate(ATOM, reverse("opendata:feed"), _("Public changes (Atom)")),
+        alternate("application/ld+json", "/data/catalog.jsonld", _("Open-data catalogue (DCAT)")),
+    ]
+    context["jsonld"] = jsonld(
+        {"@type": "WebSite", "name": str(_("Open Hromada")), "url": settings.SITE_URL}
+    )
+    return render(request, "core/home.html", context)
 
 
 def _safe_next(request) -> str:

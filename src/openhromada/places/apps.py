@@ -6,3 +6,9 @@ class PlacesConfig(AppConfig):
     name = "openhromada.places"
     label = "places"
     verbose_name = _("Places")
+
+    def ready(self):
+        from openhromada.core.withholding import Withholdable, register
+
+        # Codifier records stay public; an operator can withhold a hromada's contact details.
+        register(Withholdable("places.hromada", ("website", "population"), record=False))

@@ -2,7 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core.models import data_origin_field, public_slug_field
@@ -36,6 +36,13 @@ class BilingualName(models.Model):
         default="",
         help_text=_("Sorts by the Ukrainian alphabet on any database."),
     )
+    updated_at = models.DateTimeField(
+        _("updated at"),
+        default=timezone.now,
+        db_index=True,
+        editable=False,
+        help_text=_("When the record last changed (for open-data “updated since” queries)."),
+    )
 
     class Meta:
         abstract = True
@@ -50,6 +57,7 @@ class BilingualName(models.Model):
     def refresh_derived(self) -> None:
         """Recompute fields derived from the names (called on every save and bulk write)."""
         self.sort_key = collation_key(self.name_uk)[:200]
+        self.updated_at = timezone.now()
 
     @property
     def name(self) -> str:

@@ -72,7 +72,7 @@ def _sync(
     model.objects.bulk_create(to_create, batch_size=500)
     if to_update:
         fields = [f for f in values_for(units[0]) if f != "code"]
-        fields += [f for f in ("sort_key", "search_text") if hasattr(model, f)]  # derived
+        fields += [f for f in ("sort_key", "search_text", "updated_at") if hasattr(model, f)]
         model.objects.bulk_update(to_update, fields, batch_size=500)
     # bulk_create on SQLite/PostgreSQL sets primary keys; reload to be safe on any backend
     by_code = {obj.code: obj for obj in model.objects.all()}

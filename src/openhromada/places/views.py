@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from openhromada.core import sections
 from openhromada.core.history import describe, history_for
 from openhromada.core.pagecache import public_page_cache
+from openhromada.core.withholding import for_request
 
 from .models import Hromada, Oblast
 from .selectors import (
@@ -15,6 +16,7 @@ from .selectors import (
     hromada_rows,
     parse_directory_query,
 )
+from .structured import directory_twins, hromada_twins
 
 HISTORY_ON_PAGE = 10
 HISTORY_PAGE_SIZE = 50
@@ -42,6 +44,7 @@ def directory(request):
             "kinds": Hromada.Kind.choices,
             "max_query_length": MAX_QUERY_LENGTH,
             "querystring": params.urlencode(),
+            **directory_twins(),
         },
     )
 
@@ -53,15 +56,18 @@ def _hromada(slug: str) -> Hromada:
 @public_page_cache
 def hromada_detail(request, slug: str):
     hromada = _hromada(slug)
+    withheld = for_request(request)
+    withheld.redact(hromada)
     entries = list(history_for(hromada)[: HISTORY_ON_PAGE + 1])
     return render(
         request,
         "places/hromada_detail.html",
         {
             "hromada": hromada,
-            "history": describe(entries[:HISTORY_ON_PAGE], Hromada),
+            "history": describe(entries[:HISTORY_ON_PAGE], Hromada, withheld),
             "more_history": len(entries) > HISTORY_ON_PAGE,
             "sections": sections.render("hromada", request, hromada),
+            **hromada_twins(hromada),
         },
     )
 
@@ -76,6 +82,6 @@ def hromada_history(request, slug: str):
         {
             "hromada": hromada,
             "page": page,
-            "history": describe(page.object_list, Hromada),
+            "history": describe(page.object_list, Hromada, for_request(request)),
         },
     )

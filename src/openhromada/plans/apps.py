@@ -13,3 +13,39 @@ class PlansConfig(AppConfig):
         from .sections import hromada_plans
 
         sections.register("hromada", hromada_plans)
+        register_withholdables()
+
+
+def register_withholdables() -> None:
+    """What of a plan an operator can keep out of public outputs (see core.withholding)."""
+    from openhromada.core.withholding import Withholdable, register
+
+    register(Withholdable("plans.actionplan", ("summary",)))
+    register(
+        Withholdable(
+            "plans.commitment",
+            ("problem", "baseline", "objective", "how_it_solves", "lead_body", "budget_source"),
+            ancestors={"plans.actionplan": "plan_id"},
+        )
+    )
+    register(
+        Withholdable(
+            "plans.milestone",
+            ("expected_output", "responsible_body"),
+            ancestors={
+                "plans.commitment": "commitment_id",
+                "plans.actionplan": "commitment__plan_id",
+            },
+        )
+    )
+    register(
+        Withholdable(
+            "plans.progressupdate",
+            ("text", "links"),
+            ancestors={
+                "plans.milestone": "milestone_id",
+                "plans.commitment": "milestone__commitment_id",
+                "plans.actionplan": "milestone__commitment__plan_id",
+            },
+        )
+    )

@@ -4,24 +4,34 @@ import csv
 import io
 import json
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from openhromada.core.withholding import active
+
 from . import columns
 from .models import ActionPlan, Milestone
 
-LICENCE = "CC BY 4.0"
+LICENCE = settings.OPENDATA_LICENCE["name"]
 
 
 def plan_commitments(plan: ActionPlan):
-    """Commitments with milestones and actors: three queries for any size of plan."""
-    return list(
+    """Commitments with milestones and actors: three queries for any size of plan;
+    withheld records left out and withheld fields blanked."""
+    withheld = active()
+    withheld.redact(plan)
+    commitments = withheld.keep(
         plan.commitments.prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.order_by("number")),
             "supporting_actors",
         )
     )
+    for commitment in commitments:
+        withheld.redact(commitment)
+        withheld.prune(commitment, "milestones")
+    return commitments
 
 
 def as_csv(plan: ActionPlan) -> str:

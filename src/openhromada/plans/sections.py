@@ -2,11 +2,13 @@
 
 from django.template.loader import render_to_string
 
+from openhromada.core.withholding import for_request
+
 from .selectors import visible_plans
 
 
 def hromada_plans(request, hromada) -> str:
-    plans = list(visible_plans(request.user, hromada))
+    plans = list(for_request(request).exclude(visible_plans(request.user, hromada)))
     can_create = request.user.has_perm("plans.add_actionplan", hromada)
     if not plans and not can_create:
         return ""

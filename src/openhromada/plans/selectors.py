@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openhromada.core.withholding import active
 from openhromada.places.models import Hromada, Oblast
 
 from .lifecycle import PUBLIC_STATES, MilestoneStatus, PlanStatus
@@ -67,14 +68,18 @@ def parse_commitment_filter(params) -> CommitmentFilter:
     return result
 
 
-def plan_page(plan: ActionPlan, flt: CommitmentFilter) -> dict:
-    """Everything the plan page shows, in three queries (commitments, milestones, actors)."""
+def plan_page(plan: ActionPlan, flt: CommitmentFilter, withheld) -> dict:
+    """Everything the plan page shows, in three queries (commitments, milestones, actors);
+    withheld commitments and milestones are left out."""
     milestones = Milestone.objects.order_by("due_date", "number")
-    commitments = list(
+    commitments = withheld.keep(
         plan.commitments.prefetch_related(
             Prefetch("milestones", queryset=milestones), "supporting_actors"
         )
     )
+    for commitment in commitments:
+        withheld.redact(commitment)
+        withheld.prune(commitment, "milestones")
     lead_bodies = sorted({c.lead_body for c in commitments})
     by_completion = Counter(c.completion for c in commitments)
     shown = [
@@ -174,7 +179,7 @@ def get_commitment(plan: ActionPlan, number: int) -> Commitment:
 def overview(params) -> dict:
     """All public plans across hromadas; sortable, filterable by oblast and status."""
     warnings = []
-    plans = (
+    plans = active().exclude(
         ActionPlan.objects.public()
         .select_related("hromada__oblast")
         .only(

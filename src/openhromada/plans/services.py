@@ -430,9 +430,10 @@ def milestones_mark_overdue(*, today: dt.date | None = None) -> list[int]:
         .select_related("commitment")
         .order_by("pk")
     )
+    now = timezone.now()
     for milestone in newly:
-        milestone.is_overdue = True
-    Milestone.objects.bulk_update(newly, ["is_overdue"], batch_size=1000)
+        milestone.is_overdue, milestone.updated_at = True, now
+    Milestone.objects.bulk_update(newly, ["is_overdue", "updated_at"], batch_size=1000)
     record_many(
         actor=None,
         changes=[Change(m, HistoryAction.UPDATE, {"is_overdue": [False, True]}) for m in newly],

@@ -1,5 +1,6 @@
 """Plan pages for everyone, and the forms officials use to write and report on them."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +14,8 @@ from django.views.decorators.http import require_POST
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import describe, history_for_many
 from openhromada.core.pagecache import public_page_cache
+from openhromada.core.views import withheld_page
+from openhromada.core.withholding import active
 from openhromada.notifications.services import is_following
 from openhromada.places.models import Hromada
 
@@ -28,6 +31,7 @@ from .forms import (
 )
 from .lifecycle import TRANSITIONS, PlanStatus
 from .models import Amendment, Commitment, Milestone, ProgressUpdate
+from .structured import commitment_twins, overview_twins, plan_twins
 
 
 def _plan_url(plan) -> str:
@@ -53,14 +57,19 @@ def overview(request):
     context = selectors.overview(request.GET)
     context["querystring"] = params.urlencode()
     context["rows"] = selectors.overview_rows_html(context["page"].object_list)
+    context.update(overview_twins())
     return render(request, "plans/overview.html", context)
 
 
 @public_page_cache
 def plan_detail(request, hromada_slug, plan_slug):
     plan = _visible_plan(request, hromada_slug, plan_slug)
+    withheld = active()
+    if withheld.hides(plan):
+        return withheld_page(request)
+    withheld.redact(plan)
     flt = selectors.parse_commitment_filter(request.GET)
-    context = selectors.plan_page(plan, flt)
+    context = selectors.plan_page(plan, flt, withheld)
     context.update(
         {
             "plan": plan,
@@ -75,6 +84,7 @@ def plan_detail(request, hromada_slug, plan_slug):
             "transition_log": plan.transitions.all(),
             "following": is_following(request.user, plan),
             "follow_url": reverse("plans:plan_follow", args=[plan.hromada.slug, plan.slug]),
+            **plan_twins(plan),
         }
     )
     return render(request, "plans/plan_detail.html", context)
@@ -84,8 +94,12 @@ def plan_detail(request, hromada_slug, plan_slug):
 def commitment_detail(request, hromada_slug, plan_slug, number):
     plan = _visible_plan(request, hromada_slug, plan_slug)
     commitment = selectors.get_commitment(plan, number)
-    milestones = list(commitment.milestones.all())
-    updates = [u for m in milestones for u in m.updates.all()]
+    withheld = active()
+    if withheld.hides(commitment):
+        return withheld_page(request)
+    withheld.redact(commitment)
+    milestones = withheld.prune(commitment, "milestones")
+    updates = [u for m in milestones for u in withheld.prune(m, "updates")]
     amendments = list(commitment.amendments.all())
     entries = list(history_for_many([commitment, *milestones, *updates, *amendments]))
     for entry in entries:
@@ -102,7 +116,7 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
         "plans.amendment": Amendment,
     }
     for entry in entries:
-        describe([entry], models_by_type.get(entry.object_type, Commitment))
+        describe([entry], models_by_type.get(entry.object_type, Commitment), withheld)
     return render(
         request,
         "plans/commitment_detail.html",
@@ -118,6 +132,7 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
             "follow_url": reverse(
                 "plans:commitment_follow", args=[plan.hromada.slug, plan.slug, commitment.number]
             ),
+            **commitment_twins(commitment),
         },
     )
 
@@ -363,18 +378,22 @@ EXPORTS = {
 
 def plan_export(request, hromada_slug, plan_slug, fmt):
     plan = _visible_plan(request, hromada_slug, plan_slug)
+    if active().hides(plan):
+        return withheld_page(request)
     if fmt not in EXPORTS:
         raise Http404
     content_type, build = EXPORTS[fmt]
     response = HttpResponse(build(plan), content_type=content_type)
     filename = f"{plan.hromada.slug}-{plan.slug}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Link"] = '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
+    response["Link"] = f'<{settings.OPENDATA_LICENCE["url"]}>; rel="license"'
     return response
 
 
 def plan_print(request, hromada_slug, plan_slug):
     plan = _visible_plan(request, hromada_slug, plan_slug)
+    if active().hides(plan):
+        return withheld_page(request)
     return HttpResponse(exports.print_html(plan, request))
 
 
@@ -500,7 +519,16 @@ def evidence_file(request, hromada_slug, plan_slug, file_id):
     from .models import EvidenceFile
 
     plan = _visible_plan(request, hromada_slug, plan_slug)
-    evidence = get_object_or_404(EvidenceFile, pk=file_id, update__milestone__commitment__plan=plan)
+    evidence = get_object_or_404(
+        EvidenceFile.objects.select_related("update__milestone__commitment"),
+        pk=file_id,
+        update__milestone__commitment__plan=plan,
+    )
+    withheld = active()
+    if withheld.hides(evidence.update) or "links" in withheld.fields(
+        evidence.update, evidence.update_id
+    ):
+        return withheld_page(request)
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:

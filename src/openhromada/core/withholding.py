@@ -1,0 +1,247 @@
+"""Withholding: keep a sensitive record or field out of every public output, on the record.
+
+Apps declare what can be withheld (`register`); every public output — pages, API, exports, feeds,
+catalogue, history — reads the active withholdings once (`active()`) and applies them with the
+helpers here, so one decision takes effect everywhere at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, models, transaction
+from django.dispatch import Signal
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .history import record
+from .models import HistoryAction, Withholding
+
+WITHHELD_TEXT = gettext_lazy("withheld from publication")
+# Sent after commit whenever a withholding starts or ends: outputs built ahead of time (the bulk
+# ZIP) listen and drop what they built, so the decision reaches them at once.
+withholdings_changed = Signal()
+WHOLE_RECORD = "*"
+
+
+@dataclass(frozen=True)
+class Withholdable:
+    """What of one model can be withheld, and how its rows find their withheld ancestors."""
+
+    label: str  # app_label.model
+    fields: tuple[str, ...]
+    record: bool = True
+    # {ancestor label: lookup from this model to the ancestor's pk}; the model itself is "pk"
+    ancestors: dict[str, str] = field(default_factory=dict)
+
+
+REGISTRY: dict[str, Withholdable] = {}
+
+
+def register(spec: Withholdable) -> None:
+    REGISTRY[spec.label] = spec
+
+
+def _label(obj_or_label) -> str:
+    return obj_or_label if isinstance(obj_or_label, str) else obj_or_label._meta.label_lower
+
+
+class Active:
+    """The withholdings in force, loaded in one query; answers every output's questions."""
+
+    def __init__(self, rows):
+        self._fields: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._records: dict[str, set[str]] = defaultdict(set)
+        for object_type, object_id, name in rows:
+            if name:
+                self._fields[(object_type, object_id)].add(name)
+            else:
+                self._records[object_type].add(object_id)
+
+    def __bool__(self) -> bool:
+        return bool(self._fields or self._records)
+
+    def ids(self, label: str) -> list[int]:
+        return [int(i) for i in self._records.get(label, ()) if i.isdigit()]
+
+    def fields(self, obj_or_label, pk) -> set[str]:
+        return self._fields.get((_label(obj_or_label), str(pk)), set())
+
+    def record_withheld(self, obj_or_label, pk) -> bool:
+        return str(pk) in self._records.get(_label(obj_or_label), ())
+
+    def hides(self, obj: models.Model) -> bool:
+        """Is `obj` withheld, itself or through an ancestor?"""
+        spec = REGISTRY.get(obj._meta.label_lower)
+        if spec is None:
+            return False
+        for label, lookup in {spec.label: "pk", **spec.ancestors}.items():
+            *path, attname = lookup.split("__")
+            value = obj
+            for part in path:
+                value = getattr(value, part)
+            if self.record_withheld(label, getattr(value, attname)):
+                return True
+        return False
+
+    def exclude(self, queryset: models.QuerySet) -> models.QuerySet:
+        """`queryset` without withheld records or records under a withheld ancestor."""
+        spec = REGISTRY.get(queryset.model._meta.label_lower)
+        if spec is None or not self._records:
+            return queryset
+        for label, lookup in {spec.label: "pk", **spec.ancestors}.items():
+            if ids := self.ids(label):
+                queryset = queryset.exclude(**{f"{lookup}__in": ids})
+        return queryset
+
+    def keep(self, objects, label: str | None = None) -> list:
+        """The objects of a list (e.g. a prefetched relation) that are not withheld."""
+        return [o for o in objects if not self.hides(o)] if self._records else list(objects)
+
+    def prune(self, obj: models.Model, relation: str) -> list:
+        """Drop withheld objects from a prefetched relation and redact the rest, in place."""
+        cached = getattr(obj, "_prefetched_objects_cache", {}).get(relation)
+        if cached is None:
+            return [self.redact(o) for o in self.keep(getattr(obj, relation).all())]
+        kept = [self.redact(o) for o in self.keep(cached)]
+        cached._result_cache = kept
+        return kept
+
+    def redact(self, obj: models.Model) -> models.Model:
+        """Blank the withheld fields of an instance in place (text → a notice, others → None)."""
+        for name in self.fields(obj, obj.pk):
+            setattr(obj, name, _blank(obj._meta.get_field(name)))
+        if names := self.fields(obj, obj.pk):
+            obj.withheld_fields = names
+        return obj
+
+    def redact_row(self, label: str, pk, row: dict, names: dict[str, str] | None = None) -> dict:
+        """Blank withheld fields of an output row; `names` maps model fields to row keys."""
+        for name in self.fields(label, pk):
+            key = (names or {}).get(name, name)
+            if key in row:
+                row[key] = None
+        return row
+
+    def redact_entry(self, entry) -> None:
+        """Hide withheld values (and, for a withheld record, its name) in a history entry."""
+        if self.record_withheld(entry.object_type, entry.object_id):
+            entry.object_repr = str(WITHHELD_TEXT)
+            if entry.action not in (HistoryAction.WITHHOLD, HistoryAction.RELEASE):
+                entry.changes = {k: [None, None] for k in entry.changes}
+            return
+        hidden = self.fields(entry.object_type, entry.object_id)
+        if hidden:  # a record's name may quote a withheld field: name it neutrally
+            entry.object_repr = _neutral_name(entry.object_type, entry.object_id)
+        if hidden and entry.action not in (HistoryAction.WITHHOLD, HistoryAction.RELEASE):
+            entry.changes = {
+                k: ([None, None] if k in hidden else v) for k, v in entry.changes.items()
+            }
+
+
+def _neutral_name(label: str, pk: str) -> str:
+    from django.apps import apps
+
+    return f"{apps.get_model(label)._meta.verbose_name} #{pk}"
+
+
+def _blank(model_field):
+    if isinstance(model_field, models.URLField):
+        return ""  # never a link to nowhere
+    if isinstance(model_field, models.CharField | models.TextField):
+        return str(WITHHELD_TEXT)
+    if isinstance(model_field, models.JSONField):
+        return []
+    return None
+
+
+def active() -> Active:
+    return Active(
+        Withholding.objects.filter(released_at__isnull=True).values_list(
+            "object_type", "object_id", "field"
+        )
+    )
+
+
+def for_request(request) -> Active:
+    """The active withholdings, read once per request."""
+    if not hasattr(request, "_withheld"):
+        request._withheld = active()
+    return request._withheld
+
+
+def _check(actor, obj, field_name: str, reason: str) -> Withholdable:
+    if not actor.has_perm("core.withhold"):
+        raise PermissionDenied
+    spec = REGISTRY.get(obj._meta.label_lower)
+    if spec is None:
+        raise ValidationError(_("Records of this kind cannot be withheld."))
+    if field_name and field_name not in spec.fields:
+        raise ValidationError({"field": _("This field cannot be withheld.")})
+    if not field_name and not spec.record:
+        raise ValidationError({"field": _("Choose a field: the whole record cannot be withheld.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason: it is published.")})
+    return spec
+
+
+@transaction.atomic
+def withholding_create(*, actor, obj: models.Model, field: str = "", reason: str) -> Withholding:
+    """Withhold `obj` (or its `field`) from every public output; the decision goes to history."""
+    _check(actor, obj, field, reason)
+    item = Withholding(
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        field=field,
+        reason=reason.strip(),
+        created_by=actor,
+    )
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        raise ValidationError(_("This is already withheld.")) from None
+    record(
+        actor=actor,
+        obj=obj,
+        action=HistoryAction.WITHHOLD,
+        changes={"field": [None, field or WHOLE_RECORD], "reason": [None, item.reason]},
+    )
+    transaction.on_commit(lambda: withholdings_changed.send(sender=Withholding))
+    return item
+
+
+@transaction.atomic
+def withholding_release(*, actor, withholding: Withholding, reason: str) -> Withholding:
+    """Publish again what was withheld; the decision goes to history."""
+    if not actor.has_perm("core.withhold"):
+        raise PermissionDenied
+    item = Withholding.objects.select_for_update().get(pk=withholding.pk)
+    if item.released_at:
+        raise ValidationError(_("This has already been published again."))
+    if not reason.strip():
+        raise ValidationError({"release_reason": _("Give the reason: it is published.")})
+    item.released_at, item.release_reason = timezone.now(), reason.strip()
+    item.save(update_fields=["released_at", "release_reason"])
+    model = _model(item.object_type)
+    obj = model.objects.get(pk=item.object_id)
+    record(
+        actor=actor,
+        obj=obj,
+        action=HistoryAction.RELEASE,
+        changes={
+            "field": [None, item.field or WHOLE_RECORD],
+            "reason": [None, item.release_reason],
+        },
+    )
+    transaction.on_commit(lambda: withholdings_changed.send(sender=Withholding))
+    return item
+
+
+def _model(label: str):
+    from django.apps import apps
+
+    return apps.get_model(label)

@@ -1,0 +1,59 @@
+"""The public API, version 1: one NinjaAPI; each app contributes its router."""
+
+from ninja import NinjaAPI, Router
+
+from openhromada.places.api import router as places_router
+from openhromada.plans.api import router as plans_router
+
+from . import problems
+from .endpoints import dataset_router
+from .history_data import HISTORY
+from .tokens import AnonymousThrottle, TokenThrottle
+
+DESCRIPTION = """
+Open data of Open Hromada (Відкрита громада): places, OGP Local action plans, commitments,
+milestones, progress reports and the public history of every change.
+
+* **Reading** needs no account. Lists take filters, `limit` (1–500) and `cursor` (from the
+  previous page's `next`); the order is stable. Responses carry `ETag` and `Last-Modified`, and
+  answer a conditional GET with `304`.
+* **Writing** needs a personal API token with the write scope, sent as
+  `Authorization: Bearer <token>`; the same rules apply as on the platform's pages.
+* **Errors** are RFC 7807 problem details (`application/problem+json`) naming the parameter.
+* **Limits**: anonymous and token requests are rate-limited; `429` comes with `Retry-After`.
+* **Licence**: CC BY 4.0 unless stated otherwise. Bulk downloads and the DCAT catalogue are at
+  `/data/`.
+"""
+
+
+class OpenHromadaAPI(NinjaAPI):
+    """Documents error responses as what they are: application/problem+json."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content["application/problem+json"] = content.pop("application/json")
+        return schema
+
+
+api = OpenHromadaAPI(
+    title="Open Hromada API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+    throttle=[AnonymousThrottle(), TokenThrottle()],
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+problems.install(api)
+
+history_router = Router()
+history_router.add_router("/history", dataset_router(HISTORY, "Public history"))
+
+api.add_router("", places_router)
+api.add_router("", plans_router)
+api.add_router("", history_router)

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpendataConfig(AppConfig):
+    name = "openhromada.opendata"
+    label = "opendata"
+    verbose_name = _("Open data")
+
+    def ready(self):
+        from openhromada.core.withholding import withholdings_changed
+
+        from .dumps import discard_dump
+
+        withholdings_changed.connect(discard_dump, dispatch_uid="opendata-discard-dump")

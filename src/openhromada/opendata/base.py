@@ -1,0 +1,112 @@
+"""Datasets: the one description of public data that the API, bulk files and catalogue share.
+
+A dataset names its columns (with types and descriptions — the data dictionary and the API
+schema are generated from them), the query for its public rows, and how a database row becomes
+a public row (withheld values blanked, links added). Every output iterates the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from pydantic import Field, create_model
+
+from openhromada.core.withholding import Active
+
+TYPES: dict[str, Any] = {
+    "string": str,
+    "integer": int,
+    "boolean": bool,
+    "date": dt.date,
+    "datetime": dt.datetime,
+    "decimal": str,  # decimal amounts travel as strings so no precision is lost
+    "integers": list[int],
+    "strings": list[str],
+    "object": dict[str, Any],
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: Any  # lazy translation
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A list filter: query parameter → queryset lookup, with its type for validation."""
+
+    name: str
+    lookup: str
+    type: Any
+    description: Any
+    invert: bool = False  # for `…__isnull` lookups: true means "is not null"
+
+
+@dataclass
+class Dataset:
+    key: str  # the public name: URL path, file names, DCAT identifier
+    title: Any  # lazy translations
+    description: Any
+    keywords: tuple[str, ...]
+    columns: tuple[Column, ...]
+    queryset: Callable[[Active], QuerySet]  # public rows as values() dicts
+    to_row: Callable[[dict, Active], dict]
+    pk: str = "id"  # the keyset column for paging and streaming (unique, indexed)
+    lookup: str = "id"  # the public identifier in detail URLs
+    lookup_type: Any = int
+    frequency: str = "IRREG"  # an EU frequency code (CONT, DAILY, MONTHLY…)
+    filters: tuple[Filter, ...] = ()
+    updated_field: str = "updated_at"
+    model_label: str = ""
+    schema_name: str = ""
+    _schema: Any = field(default=None, repr=False)
+
+    @property
+    def schema(self):
+        """A Pydantic model of one row, built from the columns (for the OpenAPI document)."""
+        if self._schema is None:
+            from django.utils import translation
+
+            fields = {}
+            for col in self.columns:
+                kind = TYPES[col.type]
+                if col.nullable:
+                    kind = kind | None
+                with translation.override("en"):  # the API document is in English
+                    fields[col.name] = (kind, Field(description=str(col.description)))
+            self._schema = create_model(self.schema_name, **fields)
+        return self._schema
+
+    def public_queryset(self, withheld: Active) -> QuerySet:
+        """Public rows, withheld records (and records under them) left out."""
+        return withheld.exclude(self.queryset(withheld))
+
+    def public_rows(self, withheld: Active, queryset: QuerySet | None = None) -> Iterator[dict]:
+        """Every public row, in keyset order, read in chunks (constant memory)."""
+        qs = self.public_queryset(withheld) if queryset is None else queryset
+        for row in qs.order_by(self.pk).iterator(chunk_size=2000):
+            yield self.to_row(row, withheld)
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def api_url(key: str, ident) -> str:
+    return absolute(f"/api/v1/{key}/{ident}")
+
+
+def plain(value):
+    """A database value as it appears in JSON and CSV (dates ISO, decimals as text)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    return value

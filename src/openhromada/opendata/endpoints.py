@@ -1,0 +1,205 @@
+"""List and detail endpoints for a dataset: filters, keyset cursors, Last-Modified, problems.
+
+Each app's `api.py` builds its router with `dataset_router`, so every public entity is read the
+same way: `GET /api/v1/<dataset>?filters&cursor&limit` and `GET /api/v1/<dataset>/<id>`.
+(No `from __future__ import annotations` here: Ninja reads the generated annotations.)
+"""
+
+import base64
+import binascii
+import datetime as dt
+import json
+from typing import Annotated, Any
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from ninja import Path, Query, Router, Schema
+from pydantic import BeforeValidator, Field, StringConstraints, create_model
+
+from openhromada.core.withholding import active
+
+from .base import Dataset
+from .problems import BadParameter, Withheld
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_ID = 2**62  # beyond any key; larger numbers would overflow the databases' integers
+# Text parameters: bounded, and never a NUL byte (PostgreSQL refuses them in strings).
+Text = Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")]
+Identifier = Annotated[int, Field(ge=0, le=MAX_ID)]
+Code = Annotated[str, StringConstraints(max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+
+
+def _iso_only(value):
+    """Dates and times as ISO 8601 text only (Pydantic would also take Unix timestamps)."""
+    if not isinstance(value, str) or not value[:1].isdigit() or "-" not in value:
+        raise ValueError(_("Expected an ISO 8601 date, e.g. 2025-01-31 or 2025-01-31T12:00:00Z."))
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_only)]
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_only)]
+
+
+def _param_type(kind):
+    """The validated type of a parameter: integers and text bounded, dates ISO 8601 only."""
+    return {str: Text, int: Identifier, dt.date: IsoDate, dt.datetime: IsoDateTime}.get(kind, kind)
+
+
+def encode_cursor(value: Any) -> str:
+    raw = json.dumps({"after": value}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, kind: type) -> Any:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value = json.loads(base64.urlsafe_b64decode(padded.encode()))["after"]
+        if not isinstance(value, kind) or isinstance(value, bool) or not 0 <= value <= MAX_ID:
+            raise TypeError
+        return value
+    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise BadParameter(
+            "cursor", _("This cursor is not valid; use the “next” link of a previous page.")
+        ) from None
+
+
+def _filters_schema(dataset: Dataset):
+    fields: dict[str, Any] = {
+        f.name: (_param_type(f.type) | None, Field(None, description=_en(f.description)))
+        for f in dataset.filters
+    }
+    fields["cursor"] = (
+        Annotated[str, StringConstraints(max_length=200, pattern=r"^[A-Za-z0-9_-]*$")] | None,
+        Field(None, description="Opaque cursor from a previous page's `next`."),
+    )
+    fields["limit"] = (
+        int,
+        Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page (1–{MAX_LIMIT})."),
+    )
+    return create_model(f"{dataset.schema_name}Query", __base__=Schema, **fields)
+
+
+def _en(text) -> str:
+    from django.utils import translation
+
+    with translation.override("en"):
+        return str(text)
+
+
+def _check_known(request, schema) -> None:
+    allowed = set(schema.model_fields)
+    for name in request.GET:
+        if name not in allowed:
+            raise BadParameter(
+                name,
+                _("Unknown parameter “%(name)s”. Allowed: %(allowed)s.")
+                % {"name": name[:50], "allowed": ", ".join(sorted(allowed))},
+            )
+
+
+def _aware(name: str, value):
+    """Datetimes in UTC (naive ones taken as UTC); an unrepresentable one is a bad parameter."""
+    if not isinstance(value, dt.datetime):
+        return value
+    try:
+        if timezone.is_naive(value):
+            return timezone.make_aware(value, dt.UTC)
+        return value.astimezone(dt.UTC)
+    except (OverflowError, ValueError):
+        raise BadParameter(name, _("This date and time is out of range.")) from None
+
+
+def _last_modified(response: HttpResponse, rows: list[dict], field: str) -> None:
+    stamps = [r[field] for r in rows if r.get(field)]
+    if stamps:
+        response["Last-Modified"] = http_date(max(stamps).timestamp())
+
+
+def _lookup_type(dataset: Dataset):
+    return Identifier if dataset.lookup_type is int else Code
+
+
+def dataset_router(dataset: Dataset, tag: str) -> Router:
+    """A router with the dataset's list and detail endpoints."""
+    router = Router(tags=[tag])
+    query_schema = _filters_schema(dataset)
+    page_schema = create_model(
+        f"{dataset.schema_name}Page",
+        items=(list[dataset.schema], ...),
+        next=(str | None, Field(None, description="The next page, or null on the last page.")),
+        next_cursor=(str | None, Field(None, description="The cursor of the next page.")),
+    )
+
+    def list_items(request, response: HttpResponse, filters: Query[query_schema]):
+        _check_known(request, query_schema)
+        withheld = active()
+        qs = dataset.public_queryset(withheld)
+        values = filters.model_dump(exclude={"cursor", "limit"})
+        for flt in dataset.filters:
+            if values.get(flt.name) is not None:
+                value = _aware(flt.name, values[flt.name])
+                qs = qs.filter(**{flt.lookup: (not value) if flt.invert else value})
+        if filters.cursor:
+            qs = qs.filter(**{f"{dataset.pk}__gt": decode_cursor(filters.cursor, int)})
+        rows = list(qs.order_by(dataset.pk)[: filters.limit + 1])
+        more = len(rows) > filters.limit
+        rows = rows[: filters.limit]
+        items = [dataset.to_row(row, withheld) for row in rows]
+        next_cursor = encode_cursor(rows[-1][dataset.pk]) if more else None
+        next_url = None
+        if next_cursor:
+            params = request.GET.copy()
+            params["cursor"] = next_cursor
+            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+            response["Link"] = f'<{next_url}>; rel="next"'
+        _last_modified(response, rows, dataset.updated_field)
+        return {"items": items, "next": next_url, "next_cursor": next_cursor}
+
+    def get_item(request, response: HttpResponse, ident: Path[_lookup_type(dataset)]):
+        withheld = active()
+        row = dataset.public_queryset(withheld).filter(**{dataset.lookup: ident}).first()
+        if row is None:
+            if dataset.queryset(withheld).filter(**{dataset.lookup: ident}).exists():
+                raise Withheld
+            raise Http404
+        _last_modified(response, [row], dataset.updated_field)
+        return dataset.to_row(row, withheld)
+
+    list_items.__annotations__["filters"] = Query[query_schema]
+    get_item.__annotations__["ident"] = Path[_lookup_type(dataset)]
+    errors = {400: ProblemSchema, 429: ProblemSchema}
+    router.get(
+        "",
+        response={200: page_schema, **errors},
+        operation_id=f"list_{dataset.key.replace('-', '_')}",
+        summary=_en(dataset.title),
+        description=_en(dataset.description),
+        url_name=f"{dataset.key}-list",
+    )(list_items)
+    router.get(
+        "/{ident}",
+        response={200: dataset.schema, 404: ProblemSchema, 451: ProblemSchema, **errors},
+        operation_id=f"get_{dataset.key.replace('-', '_')}",
+        summary=f"One record: {_en(dataset.title).lower()}",
+        url_name=f"{dataset.key}-detail",
+    )(get_item)
+    return router
+
+
+class ProblemDetail(Schema):
+    parameter: str
+    message: str
+
+
+class ProblemSchema(Schema):
+    """RFC 7807 problem details."""
+
+    type: str
+    title: str
+    status: int
+    instance: str
+    detail: str | None = None
+    errors: list[dict[str, str]] | None = None

@@ -1,0 +1,40 @@
+"""Personal API tokens: shown once, stored as a hash, scoped, revocable."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiToken(models.Model):
+    class Scope(models.TextChoices):
+        READ = "read", _("read (a higher rate limit)")
+        WRITE = "write", _("read and write (your own permissions)")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,  # a token is nothing without its owner
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_("What the token is for."))
+    prefix = models.CharField(
+        _("starts with"), max_length=12, help_text=_("The first characters, to recognise it.")
+    )
+    digest = models.CharField(
+        max_length=64, unique=True, help_text=_("SHA-256 of the token; the token is not kept.")
+    )
+    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

@@ -1,0 +1,62 @@
+"""sitemap.xml: every hromada, public plan and commitment, in both languages."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from openhromada.core.withholding import active
+from openhromada.places.models import Hromada
+from openhromada.plans.models import ActionPlan, Commitment
+
+
+class _Bilingual(Sitemap):
+    i18n = True
+    languages = ["uk", "en"]
+    alternates = True
+    x_default = True
+    limit = 10000
+
+    def lastmod(self, item):
+        return item["updated_at"]
+
+
+class HromadaSitemap(_Bilingual):
+    changefreq = "weekly"
+
+    def items(self):
+        return Hromada.objects.order_by("id").values("slug", "updated_at")
+
+    def location(self, item):
+        return reverse("places:hromada", args=[item["slug"]])
+
+
+class PlanSitemap(_Bilingual):
+    changefreq = "daily"
+
+    def items(self):
+        plans = active().exclude(ActionPlan.objects.public())
+        return plans.order_by("id").values("slug", "hromada__slug", "updated_at")
+
+    def location(self, item):
+        return reverse("plans:plan", args=[item["hromada__slug"], item["slug"]])
+
+
+class CommitmentSitemap(_Bilingual):
+    changefreq = "daily"
+
+    def items(self):
+        commitments = Commitment.objects.exclude(plan__status="draft")
+        return (
+            active()
+            .exclude(commitments)
+            .order_by("id")
+            .values("number", "plan__slug", "plan__hromada__slug", "updated_at")
+        )
+
+    def location(self, item):
+        return reverse(
+            "plans:commitment",
+            args=[item["plan__hromada__slug"], item["plan__slug"], item["number"]],
+        )
+
+
+SITEMAPS = {"hromadas": HromadaSitemap, "plans": PlanSitemap, "commitments": CommitmentSitemap}

@@ -1,0 +1,151 @@
+"""Oblasts and hromadas as open data (see openhromada.opendata.base)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from openhromada.opendata.base import Column, Dataset, Filter, absolute, api_url
+
+from .models import Hromada, Oblast
+
+CODE = _("КАТОТТГ code (codifier of administrative-territorial units), e.g. UA68040470000053519.")
+
+
+def _oblast_row(row: dict, withheld) -> dict:
+    return {
+        "code": row["code"],
+        "slug": row["slug"],
+        "name_uk": row["name_uk"],
+        "name_en": row["name_en"],
+        "kind": row["kind"],
+        "temporarily_occupied": row["temporarily_occupied"],
+        "updated_at": row["updated_at"],
+        "url": absolute(reverse("places:directory")) + f"?oblast={row['slug']}",
+        "api_url": api_url("oblasts", row["code"]),
+    }
+
+
+OBLASTS = Dataset(
+    key="oblasts",
+    schema_name="Oblast",
+    model_label="places.oblast",
+    title=_("Oblasts"),
+    description=_(
+        "Oblasts, the Autonomous Republic of Crimea and the cities with special status, "
+        "from the official codifier, with names in Ukrainian and English."
+    ),
+    keywords=("КАТОТТГ", "області", "адміністративно-територіальний устрій"),
+    frequency="IRREG",
+    lookup="code",
+    lookup_type=str,
+    columns=(
+        Column("code", "string", CODE),
+        Column("slug", "string", _("Stable identifier used in the platform's addresses.")),
+        Column("name_uk", "string", _("Name in Ukrainian, as in the codifier.")),
+        Column("name_en", "string", _("Official English name.")),
+        Column("kind", "string", _("O = oblast or Crimea, K = city with special status.")),
+        Column("temporarily_occupied", "boolean", _("Fully in temporarily occupied territory.")),
+        Column("updated_at", "datetime", _("When the record last changed (UTC).")),
+        Column("url", "string", _("The page on the platform.")),
+        Column("api_url", "string", _("This record in the API.")),
+    ),
+    queryset=lambda withheld: Oblast.objects.values(
+        "id", "code", "slug", "name_uk", "name_en", "kind", "temporarily_occupied", "updated_at"
+    ),
+    to_row=_oblast_row,
+    filters=(
+        Filter(
+            "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
+        ),
+    ),
+)
+
+HROMADA_FIELDS = (
+    "id",
+    "code",
+    "slug",
+    "name_uk",
+    "name_en",
+    "category",
+    "kind",
+    "oblast__code",
+    "raion__code",
+    "centre_name_uk",
+    "centre_name_en",
+    "centre_code",
+    "population",
+    "population_source",
+    "temporarily_occupied",
+    "website",
+    "ogp_member_since",
+    "ogp_member_until",
+    "membership_origin",
+    "updated_at",
+)
+
+
+def _hromada_row(row: dict, withheld) -> dict:
+    out = {k.replace("__", "_"): row[k] for k in HROMADA_FIELDS if k != "id"}
+    out["url"] = absolute(f"{reverse('places:directory')}{row['slug']}/")
+    out["api_url"] = api_url("hromadas", row["code"])
+    withheld.redact_row("places.hromada", row["id"], out)
+    return out
+
+
+HROMADAS = Dataset(
+    key="hromadas",
+    schema_name="Hromada",
+    model_label="places.hromada",
+    title=_("Hromadas"),
+    description=_(
+        "Territorial communities (hromadas) and the cities with special status: codifier data, "
+        "kind, administrative centre and OGP Local membership."
+    ),
+    keywords=("громади", "КАТОТТГ", "OGP Local"),
+    frequency="IRREG",
+    lookup="code",
+    lookup_type=str,
+    columns=(
+        Column("code", "string", CODE),
+        Column("slug", "string", _("Stable identifier used in the platform's addresses.")),
+        Column("name_uk", "string", _("Name in Ukrainian, as in the codifier.")),
+        Column("name_en", "string", _("Name in English (national transliteration).")),
+        Column("category", "string", _("H = territorial community, K = city with special status.")),
+        Column("kind", "string", _("urban, settlement or rural (from its administrative centre).")),
+        Column("oblast_code", "string", _("КАТОТТГ code of the oblast.")),
+        Column("raion_code", "string", _("КАТОТТГ code of the raion."), nullable=True),
+        Column("centre_name_uk", "string", _("Administrative centre, in Ukrainian.")),
+        Column("centre_name_en", "string", _("Administrative centre, in English.")),
+        Column("centre_code", "string", _("КАТОТТГ code of the administrative centre.")),
+        Column("population", "integer", _("Official population figure, if loaded."), nullable=True),
+        Column("population_source", "string", _("Where the population figure comes from.")),
+        Column("temporarily_occupied", "boolean", _("In temporarily occupied territory.")),
+        Column("website", "string", _("Official website."), nullable=True),
+        Column("ogp_member_since", "date", _("OGP Local member since."), nullable=True),
+        Column("ogp_member_until", "date", _("OGP Local member until."), nullable=True),
+        Column("membership_origin", "string", _("real, demo or synthetic (labelled data).")),
+        Column("updated_at", "datetime", _("When the record last changed (UTC).")),
+        Column("url", "string", _("The hromada's page on the platform.")),
+        Column("api_url", "string", _("This record in the API.")),
+    ),
+    queryset=lambda withheld: Hromada.objects.values(*HROMADA_FIELDS),
+    to_row=_hromada_row,
+    filters=(
+        Filter("oblast", "oblast__code", str, _("КАТОТТГ code of the oblast.")),
+        Filter("kind", "kind", Hromada.Kind, _("urban, settlement or rural.")),
+        Filter(
+            "ogp_member",
+            "ogp_member_since__isnull",
+            bool,
+            _("OGP Local members (true) or not (false)."),
+            invert=True,
+        ),
+        Filter("occupied", "temporarily_occupied", bool, _("In temporarily occupied territory.")),
+        Filter(
+            "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
+        ),
+    ),
+)

@@ -1,0 +1,42 @@
+"""Machine-readable twins of place pages: API records, feeds, CSV, and schema.org JSON-LD."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from openhromada.core.structured import ATOM, CSV, JSON, alternate, jsonld
+
+
+def directory_twins() -> dict:
+    return {
+        "alternates": [
+            alternate(JSON, "/api/v1/hromadas", _("Hromadas in the API (JSON)")),
+            alternate(CSV, "/data/hromadas.csv", _("All hromadas (CSV)")),
+        ]
+    }
+
+
+def hromada_twins(hromada) -> dict:
+    site = settings.SITE_URL.rstrip("/")
+    page = site + reverse("places:hromada", args=[hromada.slug])
+    data = {
+        "@type": "AdministrativeArea",
+        "name": hromada.name,
+        "alternateName": hromada.name_en if hromada.name == hromada.name_uk else hromada.name_uk,
+        "identifier": {"@type": "PropertyValue", "propertyID": "КАТОТТГ", "value": hromada.code},
+        "url": page,
+        "containedInPlace": {"@type": "AdministrativeArea", "name": hromada.oblast.name},
+    }
+    if hromada.website:
+        data["sameAs"] = hromada.website
+    return {
+        "alternates": [
+            alternate(JSON, f"/api/v1/hromadas/{hromada.code}", _("This hromada in the API")),
+            alternate(
+                ATOM,
+                reverse("opendata:hromada_feed", args=[hromada.slug]),
+                _("Public changes (Atom)"),
+            ),
+        ],
+        "jsonld": jsonld(data),
+    }

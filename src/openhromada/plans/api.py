@@ -1,0 +1,71 @@
+"""Action plans in the public API: read every public record; report progress with a token."""
+
+import datetime as dt
+
+from django.http import Http404
+from ninja import Router, Schema, Status
+from pydantic import Field, HttpUrl
+
+from openhromada.core.withholding import active
+from openhromada.opendata.endpoints import ProblemSchema, dataset_router
+from openhromada.opendata.tokens import TokenAuth
+
+from . import services
+from .datasets import COMMITMENTS, MILESTONES, PLANS, PROGRESS_UPDATES
+from .lifecycle import MilestoneStatus
+from .models import Milestone
+
+router = Router()
+router.add_router("/plans", dataset_router(PLANS, "Action plans"))
+router.add_router("/commitments", dataset_router(COMMITMENTS, "Action plans"))
+milestones = dataset_router(MILESTONES, "Action plans")
+router.add_router("/progress-updates", dataset_router(PROGRESS_UPDATES, "Action plans"))
+
+
+class ProgressReport(Schema):
+    date: dt.date = Field(description="Date of the report (not in the future).")
+    text: str = Field(min_length=1, max_length=10000, description="What was done.")
+    status: MilestoneStatus = Field(description="The milestone's new status.")
+    percent: int = Field(ge=0, le=100, description="The milestone's progress, %.")
+    links: list[HttpUrl] = Field(default_factory=list, max_length=20, description="Evidence.")
+
+
+@milestones.post(
+    "/{milestone_id}/progress",
+    auth=TokenAuth(),
+    response={
+        201: PROGRESS_UPDATES.schema,
+        400: ProblemSchema,
+        401: ProblemSchema,
+        403: ProblemSchema,
+        404: ProblemSchema,
+    },
+    operation_id="report_milestone_progress",
+    summary="Report progress on a milestone",
+    description=(
+        "Needs a personal API token with the write scope (`Authorization: Bearer <token>`); "
+        "the same rules apply as on the milestone's page: officials of the hromada, while the "
+        "plan is being implemented."
+    ),
+)
+def report_progress(request, milestone_id: int, payload: ProgressReport):
+    milestone = Milestone.objects.select_related("commitment__plan").filter(pk=milestone_id).first()
+    if milestone is None or not request.auth.user.has_perm(
+        "plans.view_actionplan", milestone.commitment.plan
+    ):
+        raise Http404  # a draft's milestones do not exist for those who cannot see the draft
+    update = services.milestone_report_progress(
+        actor=request.auth.user,
+        milestone=milestone,
+        date=payload.date,
+        text=payload.text,
+        status=payload.status,
+        percent=payload.percent,
+        links=[{"url": str(link)} for link in payload.links],
+    )
+    withheld = active()
+    row = PROGRESS_UPDATES.public_queryset(withheld).get(pk=update.pk)
+    return Status(201, PROGRESS_UPDATES.to_row(row, withheld))
+
+
+router.add_router("/milestones", milestones)

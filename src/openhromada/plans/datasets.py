@@ -1,0 +1,371 @@
+"""Action plans, commitments, milestones and progress updates as open data.
+
+Only public plans (not drafts) and what belongs to them; withheld records and fields are left
+out by the shared dataset machinery (openhromada.opendata.base).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from openhromada.opendata.base import Column, Dataset, Filter, absolute, api_url, plain
+
+from .lifecycle import CompletionLevel, MilestoneStatus, PlanStatus
+from .models import ActionPlan, Commitment, Milestone, ProgressUpdate
+
+UPDATED = Column("updated_at", "datetime", _("When the record last changed (UTC)."))
+CREATED = Column("created_at", "datetime", _("When the record was created (UTC)."))
+URL = Column("url", "string", _("The page on the platform."))
+API_URL = Column("api_url", "string", _("This record in the API."))
+HROMADA = Column("hromada_code", "string", _("КАТОТТГ code of the hromada."))
+UPDATED_SINCE = Filter(
+    "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
+)
+
+
+def _plan_path(hromada_slug: str, plan_slug: str) -> str:
+    return f"{reverse('places:directory')}{hromada_slug}/plans/{plan_slug}/"
+
+
+def _rows(row: dict, fields, renames: dict[str, str]) -> dict:
+    return {renames.get(k, k): plain(row[k]) for k in fields if k in row}
+
+
+PLAN_FIELDS = (
+    "id",
+    "hromada__code",
+    "slug",
+    "title",
+    "summary",
+    "start_date",
+    "end_date",
+    "status",
+    "status_changed_at",
+    "progress_percent",
+    "overdue_count",
+    "origin",
+    "created_at",
+    "updated_at",
+)
+
+
+def _plan_row(row: dict, withheld) -> dict:
+    out = _rows(row, PLAN_FIELDS, {"hromada__code": "hromada_code"})
+    out["url"] = absolute(_plan_path(row["hromada__slug"], row["slug"]))
+    out["api_url"] = api_url("plans", row["id"])
+    return withheld.redact_row("plans.actionplan", row["id"], out)
+
+
+PLANS = Dataset(
+    key="plans",
+    schema_name="ActionPlan",
+    model_label="plans.actionplan",
+    title=_("OGP Local action plans"),
+    description=_(
+        "Every public action plan of every hromada: period, status, overall progress and "
+        "overdue milestones."
+    ),
+    keywords=("OGP Local", "план дій", "відкритий уряд"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the plan.")),
+        HROMADA,
+        Column("slug", "string", _("Identifier of the plan within its hromada.")),
+        Column("title", "string", _("Title.")),
+        Column("summary", "string", _("Summary."), nullable=True),
+        Column("start_date", "date", _("Start of the plan's period.")),
+        Column("end_date", "date", _("End of the plan's period.")),
+        Column(
+            "status", "string", _("co_creation, submitted, implementation, completed or withdrawn.")
+        ),
+        Column("status_changed_at", "datetime", _("When the status last changed."), nullable=True),
+        Column("progress_percent", "integer", _("Overall progress, % (weighted by milestones).")),
+        Column("overdue_count", "integer", _("Milestones past their due date and not closed.")),
+        Column("origin", "string", _("real, demo or synthetic (labelled data).")),
+        CREATED,
+        UPDATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: ActionPlan.objects.public().values(*PLAN_FIELDS, "hromada__slug"),
+    to_row=_plan_row,
+    filters=(
+        Filter("hromada", "hromada__code", str, _("КАТОТТГ code of the hromada.")),
+        Filter("oblast", "hromada__oblast__code", str, _("КАТОТТГ code of the oblast.")),
+        Filter("status", "status", PlanStatus, _("Status (drafts are never public).")),
+        Filter("starts_from", "start_date__gte", dt.date, _("Starting on or after this date.")),
+        Filter("ends_by", "end_date__lte", dt.date, _("Ending on or before this date.")),
+        UPDATED_SINCE,
+    ),
+)
+
+COMMITMENT_FIELDS = (
+    "id",
+    "plan_id",
+    "plan__hromada__code",
+    "number",
+    "title",
+    "problem",
+    "baseline",
+    "objective",
+    "how_it_solves",
+    "value_access_to_information",
+    "value_civic_participation",
+    "value_public_accountability",
+    "value_technology_innovation",
+    "lead_body",
+    "start_date",
+    "end_date",
+    "budget_amount",
+    "budget_currency",
+    "budget_source",
+    "sdgs",
+    "tags",
+    "progress_percent",
+    "completion",
+    "overdue_count",
+    "created_at",
+    "updated_at",
+)
+
+
+def _commitment_row(row: dict, withheld) -> dict:
+    out = _rows(row, COMMITMENT_FIELDS, {"plan__hromada__code": "hromada_code"})
+    path = _plan_path(row["plan__hromada__slug"], row["plan__slug"])
+    out["url"] = absolute(f"{path}commitments/{row['number']}/")
+    out["api_url"] = api_url("commitments", row["id"])
+    return withheld.redact_row("plans.commitment", row["id"], out)
+
+
+def _text(name: str, description) -> Column:
+    return Column(name, "string", description, nullable=True)
+
+
+COMMITMENTS = Dataset(
+    key="commitments",
+    schema_name="Commitment",
+    model_label="plans.commitment",
+    title=_("Commitments of OGP Local action plans"),
+    description=_(
+        "Each commitment in the OGP template: problem, baseline, objective, OGP values, lead "
+        "body, dates, budget, SDGs, progress and completion."
+    ),
+    keywords=("OGP Local", "зобов'язання", "план дій"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the commitment.")),
+        Column("plan_id", "integer", _("The action plan.")),
+        HROMADA,
+        Column("number", "integer", _("Number within the plan.")),
+        Column("title", "string", _("Title.")),
+        _text("problem", _("The problem it addresses.")),
+        _text("baseline", _("The situation at the start.")),
+        _text("objective", _("Objective and expected results.")),
+        _text("how_it_solves", _("How it solves the problem.")),
+        Column("value_access_to_information", "boolean", _("OGP value: access to information.")),
+        Column("value_civic_participation", "boolean", _("OGP value: civic participation.")),
+        Column("value_public_accountability", "boolean", _("OGP value: public accountability.")),
+        Column("value_technology_innovation", "boolean", _("OGP value: technology, innovation.")),
+        _text("lead_body", _("Lead implementing body.")),
+        Column("start_date", "date", _("Start date.")),
+        Column("end_date", "date", _("End date.")),
+        Column("budget_amount", "decimal", _("Budget amount."), nullable=True),
+        Column("budget_currency", "string", _("Budget currency (ISO 4217).")),
+        _text("budget_source", _("Source of funding.")),
+        Column("sdgs", "integers", _("UN Sustainable Development Goals (1–17).")),
+        Column("tags", "strings", _("Tags.")),
+        Column("progress_percent", "integer", _("Progress, % (weighted by milestones).")),
+        Column("completion", "string", _("not_started, limited, substantial or complete.")),
+        Column("overdue_count", "integer", _("Milestones past their due date and not closed.")),
+        CREATED,
+        UPDATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: Commitment.objects.filter(plan__status__in=_public_states()).values(
+        *COMMITMENT_FIELDS, "plan__slug", "plan__hromada__slug"
+    ),
+    to_row=_commitment_row,
+    filters=(
+        Filter("plan", "plan_id", int, _("Identifier of the action plan.")),
+        Filter("hromada", "plan__hromada__code", str, _("КАТОТТГ code of the hromada.")),
+        Filter("oblast", "plan__hromada__oblast__code", str, _("КАТОТТГ code of the oblast.")),
+        Filter("completion", "completion", CompletionLevel, _("Completion level.")),
+        UPDATED_SINCE,
+    ),
+)
+
+
+def _public_states():
+    return [s for s in PlanStatus.values if s != PlanStatus.DRAFT]
+
+
+MILESTONE_FIELDS = (
+    "id",
+    "commitment_id",
+    "commitment__plan_id",
+    "commitment__plan__hromada__code",
+    "number",
+    "expected_output",
+    "start_date",
+    "due_date",
+    "responsible_body",
+    "weight",
+    "status",
+    "percent",
+    "is_overdue",
+    "created_at",
+    "updated_at",
+)
+MILESTONE_NAMES = {
+    "commitment__plan_id": "plan_id",
+    "commitment__plan__hromada__code": "hromada_code",
+}
+
+
+def _commitment_path(row: dict, prefix: str) -> str:
+    plan = _plan_path(row[f"{prefix}plan__hromada__slug"], row[f"{prefix}plan__slug"])
+    return f"{plan}commitments/{row[prefix + 'number']}/"
+
+
+def _milestone_row(row: dict, withheld) -> dict:
+    out = _rows(row, MILESTONE_FIELDS, MILESTONE_NAMES)
+    out["url"] = absolute(_commitment_path(row, "commitment__") + f"#m{row['number']}")
+    out["api_url"] = api_url("milestones", row["id"])
+    return withheld.redact_row("plans.milestone", row["id"], out)
+
+
+MILESTONES = Dataset(
+    key="milestones",
+    schema_name="Milestone",
+    model_label="plans.milestone",
+    title=_("Milestones of OGP Local commitments"),
+    description=_(
+        "Each milestone: expected output, dates, responsible body, weight, status, progress "
+        "and whether it is overdue."
+    ),
+    keywords=("OGP Local", "етапи", "моніторинг виконання"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the milestone.")),
+        Column("commitment_id", "integer", _("The commitment.")),
+        Column("plan_id", "integer", _("The action plan.")),
+        HROMADA,
+        Column("number", "integer", _("Number within the commitment.")),
+        _text("expected_output", _("Expected output.")),
+        Column("start_date", "date", _("Start date.")),
+        Column("due_date", "date", _("Due date.")),
+        _text("responsible_body", _("Responsible body.")),
+        Column("weight", "integer", _("Weight in the commitment's progress (1–100).")),
+        Column("status", "string", _("Status.")),
+        Column("percent", "integer", _("Progress, %.")),
+        Column("is_overdue", "boolean", _("Past its due date and not closed.")),
+        CREATED,
+        UPDATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: Milestone.objects.filter(
+        commitment__plan__status__in=_public_states()
+    ).values(
+        *MILESTONE_FIELDS,
+        "commitment__number",
+        "commitment__plan__slug",
+        "commitment__plan__hromada__slug",
+    ),
+    to_row=_milestone_row,
+    filters=(
+        Filter("commitment", "commitment_id", int, _("Identifier of the commitment.")),
+        Filter("plan", "commitment__plan_id", int, _("Identifier of the action plan.")),
+        Filter(
+            "hromada", "commitment__plan__hromada__code", str, _("КАТОТТГ code of the hromada.")
+        ),
+        Filter("status", "status", MilestoneStatus, _("Status.")),
+        Filter("due_from", "due_date__gte", dt.date, _("Due on or after this date.")),
+        Filter("due_to", "due_date__lte", dt.date, _("Due on or before this date.")),
+        Filter("overdue", "is_overdue", bool, _("Overdue (true) or not (false).")),
+        UPDATED_SINCE,
+    ),
+)
+
+UPDATE_FIELDS = (
+    "id",
+    "milestone_id",
+    "milestone__commitment_id",
+    "milestone__commitment__plan_id",
+    "milestone__commitment__plan__hromada__code",
+    "date",
+    "text",
+    "status",
+    "percent",
+    "links",
+    "author_label",
+    "created_at",
+)
+UPDATE_NAMES = {
+    "milestone__commitment_id": "commitment_id",
+    "milestone__commitment__plan_id": "plan_id",
+    "milestone__commitment__plan__hromada__code": "hromada_code",
+    "author_label": "reported_by",
+}
+
+
+def _update_row(row: dict, withheld) -> dict:
+    out = _rows(row, UPDATE_FIELDS, UPDATE_NAMES)
+    out["links"] = [link.get("url", "") for link in row["links"] if isinstance(link, dict)]
+    path = _commitment_path(row, "milestone__commitment__")
+    out["url"] = absolute(f"{path}#m{row['milestone__number']}")
+    out["api_url"] = api_url("progress-updates", row["id"])
+    return withheld.redact_row("plans.progressupdate", row["id"], out)
+
+
+PROGRESS_UPDATES = Dataset(
+    key="progress-updates",
+    schema_name="ProgressUpdate",
+    model_label="plans.progressupdate",
+    title=_("Progress reports on OGP Local milestones"),
+    description=_(
+        "What the hromada reported on each milestone: date, text, new status and progress, "
+        "evidence links and who reported (public display name)."
+    ),
+    keywords=("OGP Local", "звіти про виконання", "моніторинг виконання"),
+    frequency="DAILY",
+    updated_field="created_at",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the report.")),
+        Column("milestone_id", "integer", _("The milestone.")),
+        Column("commitment_id", "integer", _("The commitment.")),
+        Column("plan_id", "integer", _("The action plan.")),
+        HROMADA,
+        Column("date", "date", _("Date of the report.")),
+        _text("text", _("What was done.")),
+        Column("status", "string", _("The milestone's new status.")),
+        Column("percent", "integer", _("The milestone's progress, %.")),
+        Column("links", "strings", _("Evidence links.")),
+        Column("reported_by", "string", _("Public display name of who reported.")),
+        CREATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: ProgressUpdate.objects.filter(
+        milestone__commitment__plan__status__in=_public_states()
+    ).values(
+        *UPDATE_FIELDS,
+        "milestone__number",
+        "milestone__commitment__number",
+        "milestone__commitment__plan__slug",
+        "milestone__commitment__plan__hromada__slug",
+    ),
+    to_row=_update_row,
+    filters=(
+        Filter("milestone", "milestone_id", int, _("Identifier of the milestone.")),
+        Filter("commitment", "milestone__commitment_id", int, _("Identifier of the commitment.")),
+        Filter("plan", "milestone__commitment__plan_id", int, _("Identifier of the action plan.")),
+        Filter("date_from", "date__gte", dt.date, _("Reported on or after this date.")),
+        Filter("date_to", "date__lte", dt.date, _("Reported on or before this date.")),
+        Filter("updated_since", "created_at__gte", dt.datetime, _("Created at or after.")),
+    ),
+)
