@@ -17,7 +17,7 @@ def operator(db):
 @pytest.fixture
 def public_plan(official, plan):
     """Khmelnytskyi's plan in implementation: 2 commitments, 3 milestones, 1 progress report."""
-    first = make_commitment(official, plan, title="Реєстр відкритих даних", lead_body="Управління ІТ")
+    first = make_commitment(official, plan, title="Реєстр відкритих даних", lead_body="ІТ")
     second = make_commitment(official, plan, title="Бюджет участі", lead_body="Фінуправління")
     m1 = make_milestone(official, first, expected_output="Портал відкритих даних")
     make_milestone(official, first, expected_output="Навчання", due_date=D(2025, 9, 1))

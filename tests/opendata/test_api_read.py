@@ -73,7 +73,8 @@ def test_plan_tree_is_readable_and_linked(client, public_plan):
     assert updates[0]["links"] == ["https://data.example.org/"]
     assert updates[0]["reported_by"] == "Посадовиця"
     detail = client.get(f"{API}/commitments/{commitments[0]['id']}").json()
-    assert detail["title"] == "Реєстр відкритих даних" and detail["value_access_to_information"] is True
+    assert detail["title"] == "Реєстр відкритих даних"
+    assert detail["value_access_to_information"] is True
 
 
 def test_filters_by_status_dates_and_updated_since(client, public_plan):
