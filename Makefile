@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo install install-test test test-fast lint format messages bench clean
+.PHONY: demo install install-test test test-fast lint format messages openapi bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ format: install-test
 ## Update both catalogues after changing user-facing strings (then translate what it lists)
 messages: install-test
 	DJANGO_SETTINGS_MODULE=openhromada.settings $(BIN)/python tools/i18n.py
+
+## Regenerate the committed OpenAPI document after a deliberate API change (review the diff)
+openapi: install
+	$(BIN)/openhromada openapi
 
 bench: install-test
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

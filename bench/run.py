@@ -36,6 +36,31 @@ URLS = [
 ]
 
 
+def _cursor(after: int) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(f'{{"after":{after}}}'.encode()).decode().rstrip("=")
+
+
+# Open-data list endpoints: first pages, filtered pages and deep keyset pages (cursor far in).
+API_URLS = [
+    "/api/v1/hromadas",
+    "/api/v1/hromadas?kind=rural&ogp_member=false",
+    "/api/v1/plans",
+    "/api/v1/plans?status=implementation&cursor=" + _cursor(3000),
+    "/api/v1/commitments?cursor=" + _cursor(40000),
+    "/api/v1/commitments?completion=substantial",
+    "/api/v1/milestones",
+    "/api/v1/milestones?overdue=true&cursor=" + _cursor(250000),
+    "/api/v1/progress-updates?cursor=" + _cursor(200000),
+    "/api/v1/history",
+    "/api/v1/history?object_type=plans.milestone&cursor=" + _cursor(400000),
+    "/api/v1/plans/100",
+    "/api/v1/milestones?limit=500",
+]
+SUITES = {"pages": URLS, "api": API_URLS, "all": URLS + API_URLS}
+
+
 def pct(values, p):
     values = sorted(v for v in values if v is not None)
     if not values:
@@ -80,6 +105,7 @@ def serve(env: dict, workers: int, page_cache: bool):
         "SECURE_COOKIES": "0",
         "LOG_LEVEL": "ERROR",
         "PUBLIC_PAGE_CACHE_SECONDS": "60" if page_cache else "0",
+        "API_RATE_ANONYMOUS": "10000000/m",  # measure the endpoints, not the rate limiter
     }
     server = subprocess.Popen(
         [
@@ -129,7 +155,7 @@ def bench(db, args, env, page_cache):
     server, base = serve(env, args.workers, page_cache)
     rows = []
     try:
-        for path in URLS:
+        for path in SUITES[args.suite]:
             page = load(base + path, args.requests, args.concurrency)
             floor = load(
                 f"{base}/_bench/floor/?bytes={page['bytes']}", args.requests, args.concurrency
@@ -169,6 +195,7 @@ def main():
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--cache", choices=["off", "on", "both"], default="both")
+    parser.add_argument("--suite", choices=list(SUITES), default="all")
     args = parser.parse_args()
     for db in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
         env = prepare(db, args.hromadas)

@@ -66,7 +66,10 @@ class HistoryEntry(models.Model):
 
     class Meta:
         ordering = ["-seq"]
-        indexes = [models.Index(fields=["object_type", "object_id", "-seq"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "-seq"]),
+            models.Index(fields=["created_at"], name="history_created"),  # open data: since
+        ]
         verbose_name = _("history entry")
         verbose_name_plural = _("public history")
 

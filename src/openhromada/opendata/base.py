@@ -8,6 +8,7 @@ a public row (withheld values blanked, links added). Every output iterates the s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -97,8 +98,24 @@ class Dataset:
             yield self.to_row(row, withheld)
 
 
+@functools.cache
+def page_prefix(url_name: str) -> str:
+    """A page address prefix in the default language, resolved once (rows are built by the
+    hundred thousand; `reverse` per row would dominate)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(url_name)
+
+
 def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    return _site() + path
+
+
+@functools.cache
+def _site() -> str:
+    return settings.SITE_URL.rstrip("/")
 
 
 def api_url(key: str, ident) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from typing import Annotated, Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
@@ -100,6 +101,14 @@ def _check_known(request, schema) -> None:
             )
 
 
+def _json(payload) -> HttpResponse:
+    """Rows are built from the dataset's own columns, so they already match the documented
+    schema (schemathesis checks it); serialising them directly skips re-validating every row,
+    which took a third of a list request's time."""
+    body = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return HttpResponse(body.encode(), content_type="application/json; charset=utf-8")
+
+
 def _aware(name: str, value):
     """Datetimes in UTC (naive ones taken as UTC); an unrepresentable one is a bad parameter."""
     if not isinstance(value, dt.datetime):
@@ -133,7 +142,7 @@ def dataset_router(dataset: Dataset, tag: str) -> Router:
         next_cursor=(str | None, Field(None, description="The cursor of the next page.")),
     )
 
-    def list_items(request, response: HttpResponse, filters: Query[query_schema]):
+    def list_items(request, filters: Query[query_schema]):
         _check_known(request, query_schema)
         withheld = active()
         qs = dataset.public_queryset(withheld)
@@ -154,19 +163,22 @@ def dataset_router(dataset: Dataset, tag: str) -> Router:
             params = request.GET.copy()
             params["cursor"] = next_cursor
             next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+        response = _json({"items": items, "next": next_url, "next_cursor": next_cursor})
+        if next_url:
             response["Link"] = f'<{next_url}>; rel="next"'
         _last_modified(response, rows, dataset.updated_field)
-        return {"items": items, "next": next_url, "next_cursor": next_cursor}
+        return response
 
-    def get_item(request, response: HttpResponse, ident: Path[_lookup_type(dataset)]):
+    def get_item(request, ident: Path[_lookup_type(dataset)]):
         withheld = active()
         row = dataset.public_queryset(withheld).filter(**{dataset.lookup: ident}).first()
         if row is None:
             if dataset.queryset(withheld).filter(**{dataset.lookup: ident}).exists():
                 raise Withheld
             raise Http404
+        response = _json(dataset.to_row(row, withheld))
         _last_modified(response, [row], dataset.updated_field)
-        return dataset.to_row(row, withheld)
+        return response
 
     list_items.__annotations__["filters"] = Query[query_schema]
     get_item.__annotations__["ident"] = Path[_lookup_type(dataset)]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.opendata.base import Column, Dataset, Filter, absolute, api_url
+from openhromada.opendata.base import Column, Dataset, Filter, absolute, api_url, page_prefix
 
 from .models import Hromada, Oblast
 
@@ -23,7 +22,7 @@ def _oblast_row(row: dict, withheld) -> dict:
         "kind": row["kind"],
         "temporarily_occupied": row["temporarily_occupied"],
         "updated_at": row["updated_at"],
-        "url": absolute(reverse("places:directory")) + f"?oblast={row['slug']}",
+        "url": absolute(page_prefix("places:directory")) + f"?oblast={row['slug']}",
         "api_url": api_url("oblasts", row["code"]),
     }
 
@@ -89,7 +88,7 @@ HROMADA_FIELDS = (
 
 def _hromada_row(row: dict, withheld) -> dict:
     out = {k.replace("__", "_"): row[k] for k in HROMADA_FIELDS if k != "id"}
-    out["url"] = absolute(f"{reverse('places:directory')}{row['slug']}/")
+    out["url"] = absolute(f"{page_prefix('places:directory')}{row['slug']}/")
     out["api_url"] = api_url("hromadas", row["code"])
     withheld.redact_row("places.hromada", row["id"], out)
     return out

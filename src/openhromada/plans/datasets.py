@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.opendata.base import Column, Dataset, Filter, absolute, api_url, plain
+from openhromada.opendata.base import Column, Dataset, Filter, absolute, api_url, page_prefix, plain
 
 from .lifecycle import CompletionLevel, MilestoneStatus, PlanStatus
 from .models import ActionPlan, Commitment, Milestone, ProgressUpdate
 
+# "not a draft" rather than IN (public states): the database then walks the rows in id order (the
+# keyset) and checks each one's plan, instead of collecting every public plan's rows and sorting.
+DRAFT = PlanStatus.DRAFT
 UPDATED = Column("updated_at", "datetime", _("When the record last changed (UTC)."))
 CREATED = Column("created_at", "datetime", _("When the record was created (UTC)."))
 URL = Column("url", "string", _("The page on the platform."))
@@ -27,11 +29,11 @@ UPDATED_SINCE = Filter(
 
 
 def _plan_path(hromada_slug: str, plan_slug: str) -> str:
-    return f"{reverse('places:directory')}{hromada_slug}/plans/{plan_slug}/"
+    return f"{page_prefix('places:directory')}{hromada_slug}/plans/{plan_slug}/"
 
 
 def _rows(row: dict, fields, renames: dict[str, str]) -> dict:
-    return {renames.get(k, k): plain(row[k]) for k in fields if k in row}
+    return {renames.get(k, k): row[k] for k in fields}
 
 
 PLAN_FIELDS = (
@@ -134,6 +136,7 @@ COMMITMENT_FIELDS = (
 
 def _commitment_row(row: dict, withheld) -> dict:
     out = _rows(row, COMMITMENT_FIELDS, {"plan__hromada__code": "hromada_code"})
+    out["budget_amount"] = plain(out["budget_amount"])
     path = _plan_path(row["plan__hromada__slug"], row["plan__slug"])
     out["url"] = absolute(f"{path}commitments/{row['number']}/")
     out["api_url"] = api_url("commitments", row["id"])
@@ -185,7 +188,7 @@ COMMITMENTS = Dataset(
         URL,
         API_URL,
     ),
-    queryset=lambda withheld: Commitment.objects.filter(plan__status__in=_public_states()).values(
+    queryset=lambda withheld: Commitment.objects.exclude(plan__status=DRAFT).values(
         *COMMITMENT_FIELDS, "plan__slug", "plan__hromada__slug"
     ),
     to_row=_commitment_row,
@@ -197,10 +200,6 @@ COMMITMENTS = Dataset(
         UPDATED_SINCE,
     ),
 )
-
-
-def _public_states():
-    return [s for s in PlanStatus.values if s != PlanStatus.DRAFT]
 
 
 MILESTONE_FIELDS = (
@@ -268,9 +267,7 @@ MILESTONES = Dataset(
         URL,
         API_URL,
     ),
-    queryset=lambda withheld: Milestone.objects.filter(
-        commitment__plan__status__in=_public_states()
-    ).values(
+    queryset=lambda withheld: Milestone.objects.exclude(commitment__plan__status=DRAFT).values(
         *MILESTONE_FIELDS,
         "commitment__number",
         "commitment__plan__slug",
@@ -350,8 +347,8 @@ PROGRESS_UPDATES = Dataset(
         URL,
         API_URL,
     ),
-    queryset=lambda withheld: ProgressUpdate.objects.filter(
-        milestone__commitment__plan__status__in=_public_states()
+    queryset=lambda withheld: ProgressUpdate.objects.exclude(
+        milestone__commitment__plan__status=DRAFT
     ).values(
         *UPDATE_FIELDS,
         "milestone__number",

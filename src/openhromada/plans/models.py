@@ -77,6 +77,9 @@ class ActionPlan(models.Model):
             models.Index(fields=["-start_date", "-id"], name="plan_by_period"),
             models.Index(fields=["-progress_percent", "-id"], name="plan_by_progress"),
             models.Index(fields=["-overdue_count", "-id"], name="plan_by_overdue"),
+            # open-data filters (each walks in id order, the API's keyset)
+            models.Index(fields=["status", "id"], name="plan_status_id"),
+            models.Index(fields=["updated_at"], name="plan_updated"),
         ]
 
     def __str__(self) -> str:
@@ -208,6 +211,10 @@ class Commitment(models.Model):
 
     class Meta:
         ordering = ["plan", "number"]
+        indexes = [
+            models.Index(fields=["completion", "id"], name="commitment_completion_id"),
+            models.Index(fields=["updated_at"], name="commitment_updated"),
+        ]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         constraints = [
@@ -305,6 +312,11 @@ class Milestone(models.Model):
 
     class Meta:
         ordering = ["commitment", "number"]
+        indexes = [
+            models.Index(fields=["status", "id"], name="milestone_status_id"),
+            models.Index(fields=["is_overdue", "id"], name="milestone_overdue_id"),
+            models.Index(fields=["updated_at"], name="milestone_updated"),
+        ]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         constraints = [
@@ -352,6 +364,10 @@ class ProgressUpdate(models.Model):
 
     class Meta:
         ordering = ["-date", "-pk"]
+        indexes = [
+            models.Index(fields=["date"], name="update_date"),
+            models.Index(fields=["created_at"], name="update_created"),
+        ]
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
 
