@@ -19,9 +19,16 @@ class Command(BaseCommand):
             type=int,
             default=int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1)),
         )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("GUNICORN_THREADS", 4)),
+            help="threads per worker: a long bulk download then occupies one thread, not a "
+            "whole worker, and is not cut off by the worker timeout",
+        )
         parser.add_argument("--no-collectstatic", action="store_true")
 
-    def handle(self, *args, port, host, workers, no_collectstatic, **options):
+    def handle(self, *args, port, host, workers, threads, no_collectstatic, **options):
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         argv = [
@@ -33,6 +40,8 @@ class Command(BaseCommand):
             f"{host}:{port}",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--access-logfile",
             "-",
             "--timeout",
@@ -41,7 +50,7 @@ class Command(BaseCommand):
             "20",
         ]
         self.stdout.write(
-            f"Serving on http://{host}:{port}/ with {workers} workers "
+            f"Serving on http://{host}:{port}/ with {workers} workers × {threads} threads "
             f"({settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]})"
         )
         sys.stdout.flush()
