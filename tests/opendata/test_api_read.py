@@ -157,3 +157,13 @@ def test_list_query_count_does_not_grow_with_the_page(
             client.get(f"{API}/milestones", {"limit": limit})
         with django_assert_max_num_queries(3):
             client.get(f"{API}/history", {"limit": limit})
+
+
+def test_every_plan_history_entry_names_its_plan(public_plan, draft_plan):
+    """Public lists leave drafts out by this container; an entry without it would leak."""
+    from openhromada.core.models import HistoryEntry
+
+    entries = HistoryEntry.objects.filter(object_type__startswith="plans.")
+    assert entries.count() > 10
+    assert set(entries.values_list("container_type", flat=True)) == {"plans.actionplan"}
+    assert set(entries.values_list("container_id", flat=True)) == {public_plan.pk, draft_plan.pk}

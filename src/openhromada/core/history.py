@@ -77,7 +77,10 @@ def record_many(*, actor, changes: Iterable[Change]) -> list[HistoryEntry]:
     now = timezone.now()
     entries = []
     for change in changes:
+        container_type, container_id = getattr(change.obj, "history_container", ("", None))
         entry = HistoryEntry(
+            container_type=container_type,
+            container_id=container_id,
             seq=head.last_seq + 1,
             created_at=now,
             actor_id=actor_id,

@@ -61,6 +61,10 @@ class HistoryEntry(models.Model):
     )
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Outside the hash: where the object lives (e.g. its action plan), so public lists can leave
+    # out everything inside a draft with one indexed lookup. Derived data, never evidence.
+    container_type = models.CharField(max_length=100, blank=True, default="")
+    container_id = models.BigIntegerField(null=True, blank=True)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -69,6 +73,7 @@ class HistoryEntry(models.Model):
         indexes = [
             models.Index(fields=["object_type", "object_id", "-seq"]),
             models.Index(fields=["created_at"], name="history_created"),  # open data: since
+            models.Index(fields=["container_type", "container_id"], name="history_container"),
         ]
         verbose_name = _("history entry")
         verbose_name_plural = _("public history")

@@ -31,33 +31,39 @@ PUBLIC_TYPES = (
     "plans.progressupdate",
     "plans.amendment",
 )
-# how each plan-related type reaches its plan, to leave drafts out
-PLAN_PATHS = {
-    "plans.actionplan": "",
-    "plans.commitment": "plan__",
-    "plans.milestone": "commitment__plan__",
-    "plans.progressupdate": "milestone__commitment__plan__",
-    "plans.amendment": "commitment__plan__",
-}
+# the plan-related types: their entries carry their plan as container
+PLAN_TYPES = (
+    "plans.actionplan",
+    "plans.commitment",
+    "plans.milestone",
+    "plans.progressupdate",
+    "plans.amendment",
+)
 
 
-def _hidden_ids(label: str, withheld: Active):
-    """Ids (as text) of `label` objects that are in a draft or under a withheld ancestor."""
-    model = apps.get_model(label)
-    prefix = PLAN_PATHS[label]
-    condition = Q(**{f"{prefix}status": "draft"})
+def _under_withheld(label: str, withheld: Active):
+    """Ids (as text) of `label` objects under a withheld ancestor, or None if there are none."""
     spec = REGISTRY.get(label)
+    condition = Q()
     for ancestor, lookup in (spec.ancestors if spec else {}).items():
         if ids := withheld.ids(ancestor):
             condition |= Q(**{f"{lookup}__in": ids})
-    return model.objects.filter(condition).annotate(sid=Cast("pk", CharField())).values("sid")
+    if not condition:
+        return None
+    return _ids(label, condition)
 
 
 def public_entry_objects(withheld: Active):
-    """History entries about public objects (drafts and records under withheld ones left out)."""
-    qs = HistoryEntry.objects.filter(object_type__in=PUBLIC_TYPES)
-    for label in PLAN_PATHS:
-        qs = qs.exclude(object_type=label, object_id__in=_hidden_ids(label, withheld))
+    """History entries about public objects: nothing inside a draft plan (one indexed lookup on
+    the entry's container), nothing under a withheld record."""
+    drafts = apps.get_model("plans.actionplan").objects.filter(status="draft").values("pk")
+    qs = HistoryEntry.objects.filter(object_type__in=PUBLIC_TYPES).exclude(
+        container_type="plans.actionplan", container_id__in=drafts
+    )
+    for label in PLAN_TYPES:
+        hidden = _under_withheld(label, withheld)
+        if hidden is not None:
+            qs = qs.exclude(object_type=label, object_id__in=hidden)
     return qs
 
 
@@ -69,22 +75,21 @@ COMMITMENT_PATHS = {
 }
 
 
-def _ids(label: str, **lookup):
+def _ids(label: str, *conditions, **lookup):
     model = apps.get_model(label)
-    return model.objects.filter(**lookup).annotate(sid=Cast("pk", CharField())).values("sid")
+    objects = model.objects.filter(*conditions, **lookup)
+    return objects.annotate(sid=Cast("pk", CharField())).values("sid")
 
 
 def scoped_entry_objects(withheld: Active, *, hromada=None, plan=None, commitment=None):
     """Public entries about a hromada (and its plans), a plan, or a commitment — all nested."""
     condition = Q(pk__in=[])
     if hromada is not None:
+        plans = apps.get_model("plans.actionplan").objects.filter(hromada=hromada).values("pk")
         condition |= Q(object_type="places.hromada", object_id=str(hromada.pk))
-        for label, prefix in PLAN_PATHS.items():
-            ids = _ids(label, **{f"{prefix}hromada": hromada})
-            condition |= Q(object_type=label, object_id__in=ids)
+        condition |= Q(container_type="plans.actionplan", container_id__in=plans)
     elif plan is not None:
-        for label, prefix in PLAN_PATHS.items():
-            condition |= Q(object_type=label, object_id__in=_ids(label, **{f"{prefix}pk": plan.pk}))
+        condition |= Q(container_type="plans.actionplan", container_id=plan.pk)
     elif commitment is not None:
         for label, prefix in COMMITMENT_PATHS.items():
             ids = _ids(label, **{f"{prefix}pk": commitment.pk})

@@ -86,6 +86,11 @@ class ActionPlan(models.Model):
         return f"{self.title} ({self.period})"
 
     @property
+    def history_container(self) -> tuple[str, int]:
+        """The plan a history entry belongs to (lets public lists leave drafts out at once)."""
+        return ("plans.actionplan", self.pk)
+
+    @property
     def period(self) -> str:
         return f"{self.start_date.year}–{self.end_date.year}"
 
@@ -230,6 +235,10 @@ class Commitment(models.Model):
         return f"{self.number}. {self.title}"
 
     @property
+    def history_container(self) -> tuple[str, int]:
+        return ("plans.actionplan", self.plan_id)
+
+    @property
     def values(self) -> list[str]:
         return [key for key, field in self.VALUE_FIELDS.items() if getattr(self, field)]
 
@@ -338,6 +347,10 @@ class Milestone(models.Model):
     def __str__(self) -> str:
         return f"{self.commitment.number}.{self.number} {self.expected_output[:60]}"
 
+    @property
+    def history_container(self) -> tuple[str, int]:
+        return ("plans.actionplan", self.commitment.plan_id)
+
 
 class ProgressUpdate(models.Model):
     """A report on a milestone: what happened, its new status and percentage, with evidence."""
@@ -373,6 +386,10 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.milestone_id} {self.date}: {self.get_status_display()}"
+
+    @property
+    def history_container(self) -> tuple[str, int]:
+        return ("plans.actionplan", self.milestone.commitment.plan_id)
 
 
 def evidence_path(instance, filename: str) -> str:
@@ -429,3 +446,7 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment} — {self.number}"
+
+    @property
+    def history_container(self) -> tuple[str, int]:
+        return ("plans.actionplan", self.commitment.plan_id)
