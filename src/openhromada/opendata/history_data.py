@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.apps import apps
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core.models import HistoryEntry
@@ -57,8 +57,13 @@ def public_entry_objects(withheld: Active):
     """History entries about public objects: nothing inside a draft plan (one indexed lookup on
     the entry's container), nothing under a withheld record."""
     drafts = apps.get_model("plans.actionplan").objects.filter(status="draft").values("pk")
-    qs = HistoryEntry.objects.filter(object_type__in=PUBLIC_TYPES).exclude(
-        container_type="plans.actionplan", container_id__in=drafts
+    # The type test goes through an expression on purpose: on the bare column the database
+    # would gather every public entry by type and sort them all, instead of walking the chain in
+    # `seq` order (the keyset) and stopping after one page.
+    qs = (
+        HistoryEntry.objects.annotate(kind=Concat("object_type", Value("")))
+        .filter(kind__in=PUBLIC_TYPES)
+        .exclude(container_type="plans.actionplan", container_id__in=drafts)
     )
     for label in PLAN_TYPES:
         hidden = _under_withheld(label, withheld)
