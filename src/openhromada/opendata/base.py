@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from pydantic import Field, create_model
 
 from openhromada.core.withholding import Active
@@ -96,6 +97,16 @@ class Dataset:
         qs = self.public_queryset(withheld) if queryset is None else queryset
         for row in qs.order_by(self.pk).iterator(chunk_size=2000):
             yield self.to_row(row, withheld)
+
+
+# Columns and a filter that most datasets share (one description, one translation).
+UPDATED = Column("updated_at", "datetime", _("When the record last changed (UTC)."))
+CREATED = Column("created_at", "datetime", _("When the record was created (UTC)."))
+URL = Column("url", "string", _("The page on the platform."))
+API_URL = Column("api_url", "string", _("This record in the API."))
+UPDATED_SINCE = Filter(
+    "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
+)
 
 
 @functools.cache

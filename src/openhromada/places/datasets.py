@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.opendata.base import Column, Dataset, Filter, absolute, api_url, page_prefix
+from openhromada.opendata.base import (
+    API_URL,
+    UPDATED,
+    UPDATED_SINCE,
+    URL,
+    Column,
+    Dataset,
+    Filter,
+    absolute,
+    api_url,
+    page_prefix,
+)
 
 from .models import Hromada, Oblast
 
@@ -47,19 +56,15 @@ OBLASTS = Dataset(
         Column("name_en", "string", _("Official English name.")),
         Column("kind", "string", _("O = oblast or Crimea, K = city with special status.")),
         Column("temporarily_occupied", "boolean", _("Fully in temporarily occupied territory.")),
-        Column("updated_at", "datetime", _("When the record last changed (UTC).")),
-        Column("url", "string", _("The page on the platform.")),
-        Column("api_url", "string", _("This record in the API.")),
+        UPDATED,
+        URL,
+        API_URL,
     ),
     queryset=lambda withheld: Oblast.objects.values(
         "id", "code", "slug", "name_uk", "name_en", "kind", "temporarily_occupied", "updated_at"
     ),
     to_row=_oblast_row,
-    filters=(
-        Filter(
-            "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
-        ),
-    ),
+    filters=(UPDATED_SINCE,),
 )
 
 HROMADA_FIELDS = (
@@ -126,9 +131,9 @@ HROMADAS = Dataset(
         Column("ogp_member_since", "date", _("OGP Local member since."), nullable=True),
         Column("ogp_member_until", "date", _("OGP Local member until."), nullable=True),
         Column("membership_origin", "string", _("real, demo or synthetic (labelled data).")),
-        Column("updated_at", "datetime", _("When the record last changed (UTC).")),
+        UPDATED,
         Column("url", "string", _("The hromada's page on the platform.")),
-        Column("api_url", "string", _("This record in the API.")),
+        API_URL,
     ),
     queryset=lambda withheld: Hromada.objects.values(*HROMADA_FIELDS),
     to_row=_hromada_row,
@@ -143,8 +148,6 @@ HROMADAS = Dataset(
             invert=True,
         ),
         Filter("occupied", "temporarily_occupied", bool, _("In temporarily occupied territory.")),
-        Filter(
-            "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
-        ),
+        UPDATED_SINCE,
     ),
 )

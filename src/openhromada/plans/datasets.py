@@ -10,7 +10,20 @@ import datetime as dt
 
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.opendata.base import Column, Dataset, Filter, absolute, api_url, page_prefix, plain
+from openhromada.opendata.base import (
+    API_URL,
+    CREATED,
+    UPDATED,
+    UPDATED_SINCE,
+    URL,
+    Column,
+    Dataset,
+    Filter,
+    absolute,
+    api_url,
+    page_prefix,
+    plain,
+)
 
 from .lifecycle import CompletionLevel, MilestoneStatus, PlanStatus
 from .models import ActionPlan, Commitment, Milestone, ProgressUpdate
@@ -18,14 +31,7 @@ from .models import ActionPlan, Commitment, Milestone, ProgressUpdate
 # "not a draft" rather than IN (public states): the database then walks the rows in id order (the
 # keyset) and checks each one's plan, instead of collecting every public plan's rows and sorting.
 DRAFT = PlanStatus.DRAFT
-UPDATED = Column("updated_at", "datetime", _("When the record last changed (UTC)."))
-CREATED = Column("created_at", "datetime", _("When the record was created (UTC)."))
-URL = Column("url", "string", _("The page on the platform."))
-API_URL = Column("api_url", "string", _("This record in the API."))
 HROMADA = Column("hromada_code", "string", _("КАТОТТГ code of the hromada."))
-UPDATED_SINCE = Filter(
-    "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
-)
 
 
 def _plan_path(hromada_slug: str, plan_slug: str) -> str:
