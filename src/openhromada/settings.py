@@ -240,7 +240,6 @@ OPENDATA_DUMP_DIR = Path(env.str("OPENDATA_DUMP_DIR", default=str(VAR_DIR / "ope
 OPENDATA_DUMP_MAX_AGE = env.int("OPENDATA_DUMP_MAX_AGE", default=24 * 3600)
 API_RATE_ANONYMOUS = env.str("API_RATE_ANONYMOUS", default="120/m")
 API_RATE_TOKEN = env.str("API_RATE_TOKEN", default="1200/m")
-NINJA_PAGINATION_MAX_LIMIT = 500
 # Reads are open to every origin; no cookies cross (writes use tokens, not sessions).
 CORS_URLS_REGEX = r"^/(api/v1/|data/|feeds/).*$"
 CORS_ALLOW_ALL_ORIGINS = True

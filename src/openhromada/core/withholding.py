@@ -97,9 +97,18 @@ class Active:
                 queryset = queryset.exclude(**{f"{lookup}__in": ids})
         return queryset
 
-    def keep(self, objects, label: str | None = None) -> list:
+    def keep(self, objects) -> list:
         """The objects of a list (e.g. a prefetched relation) that are not withheld."""
         return [o for o in objects if not self.hides(o)] if self._records else list(objects)
+
+    def published(self, objects, *relations: str) -> list:
+        """What of `objects` may be shown: withheld ones dropped, the rest redacted, and each
+        prefetched relation in `relations` pruned the same way."""
+        kept = [self.redact(o) for o in self.keep(objects)]
+        for obj in kept:
+            for relation in relations:
+                self.prune(obj, relation)
+        return kept
 
     def prune(self, obj: models.Model, relation: str) -> list:
         """Drop withheld objects from a prefetched relation and redact the rest, in place."""

@@ -92,9 +92,9 @@ class Dataset:
         """Public rows, withheld records (and records under them) left out."""
         return withheld.exclude(self.queryset(withheld))
 
-    def public_rows(self, withheld: Active, queryset: QuerySet | None = None) -> Iterator[dict]:
+    def public_rows(self, withheld: Active) -> Iterator[dict]:
         """Every public row, in keyset order, read in chunks (constant memory)."""
-        qs = self.public_queryset(withheld) if queryset is None else queryset
+        qs = self.public_queryset(withheld)
         for row in qs.order_by(self.pk).iterator(chunk_size=2000):
             yield self.to_row(row, withheld)
 

@@ -201,11 +201,6 @@ def dataset_router(dataset: Dataset, tag: str) -> Router:
     return router
 
 
-class ProblemDetail(Schema):
-    parameter: str
-    message: str
-
-
 class ProblemSchema(Schema):
     """RFC 7807 problem details."""
 

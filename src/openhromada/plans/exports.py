@@ -22,16 +22,13 @@ def plan_commitments(plan: ActionPlan):
     withheld records left out and withheld fields blanked."""
     withheld = active()
     withheld.redact(plan)
-    commitments = withheld.keep(
+    return withheld.published(
         plan.commitments.prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.order_by("number")),
             "supporting_actors",
-        )
+        ),
+        "milestones",
     )
-    for commitment in commitments:
-        withheld.redact(commitment)
-        withheld.prune(commitment, "milestones")
-    return commitments
 
 
 def as_csv(plan: ActionPlan) -> str:

@@ -72,14 +72,12 @@ def plan_page(plan: ActionPlan, flt: CommitmentFilter, withheld) -> dict:
     """Everything the plan page shows, in three queries (commitments, milestones, actors);
     withheld commitments and milestones are left out."""
     milestones = Milestone.objects.order_by("due_date", "number")
-    commitments = withheld.keep(
+    commitments = withheld.published(
         plan.commitments.prefetch_related(
             Prefetch("milestones", queryset=milestones), "supporting_actors"
-        )
+        ),
+        "milestones",
     )
-    for commitment in commitments:
-        withheld.redact(commitment)
-        withheld.prune(commitment, "milestones")
     lead_bodies = sorted({c.lead_body for c in commitments})
     by_completion = Counter(c.completion for c in commitments)
     shown = [
