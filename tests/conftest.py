@@ -10,6 +10,7 @@ from openhromada.places import codifier as codifier_module
 pytest_plugins = [
     "tests.plans.fixtures",
     "tests.opendata.fixtures",
+    "tests.councils.fixtures",
 ]  # plan fixtures shared with the apps built on plans
 
 # Parsing the xlsx takes ~3 s; tests share one parse (they never mutate it).

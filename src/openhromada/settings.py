@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "openhromada.monitoring",
     "openhromada.accounts",
     "openhromada.plans",
+    "openhromada.councils",
     "openhromada.notifications",
     "openhromada.opendata",
     "ninja",
@@ -233,6 +234,11 @@ OPENDATA_DATASETS = [
     "openhromada.plans.datasets.COMMITMENTS",
     "openhromada.plans.datasets.MILESTONES",
     "openhromada.plans.datasets.PROGRESS_UPDATES",
+    "openhromada.councils.datasets.COUNCILS",
+    "openhromada.councils.datasets.MEMBERSHIPS",
+    "openhromada.councils.datasets.MEETINGS",
+    "openhromada.councils.datasets.DECISIONS",
+    "openhromada.councils.datasets.VOTES",
     "openhromada.opendata.history_data.HISTORY",
 ]
 # Pre-built bulk files (the ZIP of everything): where they go and how long one is served.

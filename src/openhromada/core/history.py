@@ -177,6 +177,8 @@ def _display(field, value) -> str:
         return str(value.get(get_language() or "uk", value.get("uk", "")))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
     choices = dict(field.flatchoices) if field is not None and field.choices else {}
     return str(choices.get(value, value))
 

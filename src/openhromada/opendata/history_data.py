@@ -30,6 +30,21 @@ PUBLIC_TYPES = (
     "plans.milestone",
     "plans.progressupdate",
     "plans.amendment",
+    "councils.council",
+    "councils.person",
+    "councils.membership",
+    "councils.meeting",
+    "councils.agendaitem",
+    "councils.motion",
+)
+# Containers that are not public yet, as (container type, query of their ids): entries inside
+# them stay out of every public list until they are published.
+PRIVATE_CONTAINERS = (
+    ("plans.actionplan", lambda: apps.get_model("plans.actionplan").objects.filter(status="draft")),
+    (
+        "councils.meeting",
+        lambda: apps.get_model("councils.meeting").objects.filter(agenda_published_at=None),
+    ),
 )
 # the plan-related types: their entries carry their plan as container
 PLAN_TYPES = (
@@ -54,17 +69,16 @@ def _under_withheld(label: str, withheld: Active):
 
 
 def public_entry_objects(withheld: Active):
-    """History entries about public objects: nothing inside a draft plan (one indexed lookup on
-    the entry's container), nothing under a withheld record."""
-    drafts = apps.get_model("plans.actionplan").objects.filter(status="draft").values("pk")
+    """History entries about public objects: nothing inside a draft plan or an unpublished
+    meeting (one indexed lookup on the entry's container), nothing under a withheld record."""
     # The type test goes through an expression on purpose: on the bare column the database
     # would gather every public entry by type and sort them all, instead of walking the chain in
     # `seq` order (the keyset) and stopping after one page.
-    qs = (
-        HistoryEntry.objects.annotate(kind=Concat("object_type", Value("")))
-        .filter(kind__in=PUBLIC_TYPES)
-        .exclude(container_type="plans.actionplan", container_id__in=drafts)
+    qs = HistoryEntry.objects.annotate(kind=Concat("object_type", Value(""))).filter(
+        kind__in=PUBLIC_TYPES
     )
+    for container_type, private in PRIVATE_CONTAINERS:
+        qs = qs.exclude(container_type=container_type, container_id__in=private().values("pk"))
     for label in PLAN_TYPES:
         hidden = _under_withheld(label, withheld)
         if hidden is not None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import Change, diff, record, record_create, record_many, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.uploads import MAX_UPLOAD_BYTES, check_uploads
 
 from .lifecycle import CLOSED_MILESTONE_STATES, TRANSITIONS, completion_level
 from .models import (
@@ -28,18 +29,7 @@ from .models import (
     SupportingActor,
 )
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-EVIDENCE_TYPES = {
-    "application/pdf": ".pdf",
-    "image/png": ".png",
-    "image/jpeg": ".jpg",
-    "text/csv": ".csv",
-    "text/plain": ".txt",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.oasis.opendocument.text": ".odt",
-    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
-}
+MAX_EVIDENCE_BYTES = MAX_UPLOAD_BYTES
 
 
 def _fresh(obj):
@@ -315,27 +305,6 @@ def milestone_update(*, actor, milestone: Milestone, **values) -> Milestone:
     return milestone
 
 
-def _check_evidence(files) -> None:
-    for upload in files:
-        if upload.size > MAX_EVIDENCE_BYTES:
-            raise ValidationError(
-                {
-                    "files": _("“%(name)s” is larger than %(max)d MB.")
-                    % {"name": upload.name, "max": MAX_EVIDENCE_BYTES // 2**20}
-                }
-            )
-        if upload.content_type not in EVIDENCE_TYPES:
-            raise ValidationError(
-                {
-                    "files": _(
-                        "“%(name)s” is not an allowed type (PDF, images, "
-                        "office documents, CSV or text)."
-                    )
-                    % {"name": upload.name}
-                }
-            )
-
-
 @transaction.atomic
 def milestone_report_progress(
     *,
@@ -351,7 +320,7 @@ def milestone_report_progress(
     """Report on a milestone: the update, its evidence, the new status — all or nothing."""
     milestone = _fresh(milestone)
     _require(actor, "plans.report_progress", milestone)
-    _check_evidence(files)
+    check_uploads(files, "files")
     update = ProgressUpdate(
         milestone=milestone,
         date=date,

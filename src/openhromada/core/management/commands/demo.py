@@ -58,6 +58,11 @@ class Command(BaseCommand):
             account.scope: user for account, user in accounts if account.role == "official"
         }
         plans_demo.load(officials=officials)
+        from openhromada.councils import demo as councils_demo
+
+        councils_demo.load(
+            officials=officials, accounts={account.email: user for account, user in accounts}
+        )
         return accounts
 
     def _print_accounts(self, accounts, port):

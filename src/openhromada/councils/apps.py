@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CouncilsConfig(AppConfig):
+    name = "openhromada.councils"
+    label = "councils"
+    verbose_name = _("Coordination councils")
+
+    def ready(self):
+        from openhromada.core import sections
+
+        from .sections import hromada_council
+
+        sections.register("hromada", hromada_council)

@@ -1,0 +1,400 @@
+"""Coordination councils as open data: councils, members, meetings, decisions and votes.
+
+Only what is public: meetings whose agenda is published and what was decided at them; people by
+their public name (the linked account never leaves the platform).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from openhromada.opendata.base import (
+    API_URL,
+    UPDATED,
+    UPDATED_SINCE,
+    URL,
+    Column,
+    Dataset,
+    Filter,
+    absolute,
+    api_url,
+    page_prefix,
+)
+
+from .lifecycle import Post, Result, Sector, Topic, side_of
+from .models import Council, Meeting, Membership, Motion, Vote
+
+HROMADA = Column("hromada_code", "string", _("КАТОТТГ code of the hromada."))
+COUNCIL = Column("council_id", "integer", _("Identifier of the council."))
+BY_COUNCIL = Filter("council", "council_id", int, _("Identifier of the council."))
+
+
+def SLUG(prefix: str) -> F:
+    return F(f"{prefix}hromada__slug")
+
+
+def _council_path(hromada_slug: str) -> str:
+    return f"{page_prefix('places:directory')}{hromada_slug}/council/"
+
+
+def _row(row: dict, names: dict[str, str]) -> dict:
+    return {names.get(k, k): v for k, v in row.items() if k != "hromada_slug"}
+
+
+def _hromada_filter(prefix: str) -> Filter:
+    return Filter("hromada", f"{prefix}hromada__code", str, _("КАТОТТГ code of the hromada."))
+
+
+COUNCIL_FIELDS = (
+    "id",
+    "hromada__code",
+    "name",
+    "founding_decision_number",
+    "founding_decision_date",
+    "term_start",
+    "term_end",
+    "quorum_percent",
+    "notice_days",
+    "minutes_due_days",
+    "origin",
+    "updated_at",
+)
+
+
+def _council_row(row: dict, withheld) -> dict:
+    out = _row(row, {"hromada__code": "hromada_code"})
+    out["url"] = absolute(_council_path(row["hromada_slug"]))
+    out["api_url"] = api_url("councils", row["id"])
+    out["popolo_url"] = absolute(_council_path(row["hromada_slug"]) + "popolo.json")
+    return out
+
+
+COUNCILS = Dataset(
+    key="councils",
+    schema_name="Council",
+    model_label="councils.council",
+    title=_("Coordination councils"),
+    description=_(
+        "The coordination council (multi-stakeholder forum) of each hromada in OGP Local: "
+        "founding decision, term and rules of quorum and notice."
+    ),
+    keywords=("координаційна рада", "OGP Local", "багатосторонній форум"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the council.")),
+        HROMADA,
+        Column("name", "string", _("Name.")),
+        Column("founding_decision_number", "string", _("Number of the founding decision.")),
+        Column("founding_decision_date", "date", _("Date of the founding decision."), True),
+        Column("term_start", "date", _("Start of the council's term.")),
+        Column("term_end", "date", _("End of the council's term."), nullable=True),
+        Column("quorum_percent", "integer", _("Quorum: more than this share of members, %.")),
+        Column("notice_days", "integer", _("Minimum notice of a meeting's agenda, days.")),
+        Column("minutes_due_days", "integer", _("Minutes are due within this many days.")),
+        Column("origin", "string", _("real, demo or synthetic (labelled data).")),
+        UPDATED,
+        URL,
+        API_URL,
+        Column("popolo_url", "string", _("The council in Popolo JSON.")),
+    ),
+    queryset=lambda withheld: Council.objects.values(*COUNCIL_FIELDS, hromada_slug=SLUG("")),
+    to_row=_council_row,
+    filters=(
+        _hromada_filter(""),
+        Filter("oblast", "hromada__oblast__code", str, _("КАТОТТГ code of the oblast.")),
+        UPDATED_SINCE,
+    ),
+)
+
+MEMBERSHIP_FIELDS = (
+    "id",
+    "council_id",
+    "council__hromada__code",
+    "person_id",
+    "person__name",
+    "on_behalf_of",
+    "sector",
+    "post",
+    "start_date",
+    "end_date",
+    "updated_at",
+)
+
+
+def _membership_row(row: dict, withheld) -> dict:
+    out = _row(row, {"council__hromada__code": "hromada_code", "person__name": "person_name"})
+    out["side"] = side_of(row["sector"]).value
+    path = _council_path(row["hromada_slug"]) + f"people/{row['person_id']}/"
+    out["url"] = absolute(path)
+    out["api_url"] = api_url("council-members", row["id"])
+    return out
+
+
+MEMBERSHIPS = Dataset(
+    key="council-members",
+    schema_name="CouncilMembership",
+    model_label="councils.membership",
+    title=_("Coordination council members"),
+    description=_(
+        "Every membership of every coordination council: the person (public name), the body or "
+        "organisation they represent, its sector, the post and the dates."
+    ),
+    keywords=("координаційна рада", "члени ради", "Popolo"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the membership.")),
+        COUNCIL,
+        HROMADA,
+        Column("person_id", "integer", _("Identifier of the person.")),
+        Column("person_name", "string", _("The person's public name.")),
+        Column("on_behalf_of", "string", _("The body or organisation represented.")),
+        Column(
+            "sector",
+            "string",
+            _(
+                "Sector: executive, municipal_enterprise, institution (government side); "
+                "civil_society, business, academia, other (public side)."
+            ),
+        ),
+        Column(
+            "post", "string", _("Post: co_chair_executive, co_chair_public, secretary or member.")
+        ),
+        Column("start_date", "date", _("Start of the membership.")),
+        Column("end_date", "date", _("End of the membership; null while it lasts."), True),
+        UPDATED,
+        Column("side", "string", _("government or public (non-government) side.")),
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: Membership.objects.values(
+        *MEMBERSHIP_FIELDS, hromada_slug=SLUG("council__")
+    ),
+    to_row=_membership_row,
+    filters=(
+        BY_COUNCIL,
+        _hromada_filter("council__"),
+        Filter("post", "post", Post, _("Post.")),
+        Filter("sector", "sector", Sector, _("Sector.")),
+        UPDATED_SINCE,
+    ),
+)
+
+MEETING_FIELDS = (
+    "id",
+    "council_id",
+    "council__hromada__code",
+    "number",
+    "starts_at",
+    "place",
+    "online_url",
+    "agenda_published_at",
+    "minutes_published_at",
+    "minutes_text",
+    "origin",
+    "updated_at",
+)
+
+
+def _meeting_row(row: dict, withheld) -> dict:
+    out = _row(row, {"council__hromada__code": "hromada_code", "minutes_text": "minutes"})
+    path = _council_path(row["hromada_slug"]) + f"meetings/{row['number']}/"
+    out["url"] = absolute(path)
+    out["api_url"] = api_url("council-meetings", row["id"])
+    if not row["minutes_published_at"]:
+        out["minutes"] = None
+    return out
+
+
+MEETINGS = Dataset(
+    key="council-meetings",
+    schema_name="CouncilMeeting",
+    model_label="councils.meeting",
+    title=_("Coordination council meetings"),
+    description=_(
+        "Meetings of coordination councils whose agenda is published: date, place, when the "
+        "agenda and the minutes were published, and the minutes."
+    ),
+    keywords=("координаційна рада", "засідання", "протокол"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the meeting.")),
+        COUNCIL,
+        HROMADA,
+        Column("number", "integer", _("Number of the meeting within its council.")),
+        Column("starts_at", "datetime", _("Date and time (UTC).")),
+        Column("place", "string", _("Place.")),
+        Column("online_url", "string", _("Online link.")),
+        Column("agenda_published_at", "datetime", _("When the agenda was published.")),
+        Column("minutes_published_at", "datetime", _("When the minutes were published."), True),
+        Column("minutes", "string", _("The minutes; null until published."), nullable=True),
+        Column("origin", "string", _("real, demo or synthetic (labelled data).")),
+        UPDATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: Meeting.objects.published().values(
+        *MEETING_FIELDS, hromada_slug=SLUG("council__")
+    ),
+    to_row=_meeting_row,
+    filters=(
+        BY_COUNCIL,
+        _hromada_filter("council__"),
+        Filter("starts_from", "starts_at__date__gte", dt.date, _("On or after this date.")),
+        Filter("starts_by", "starts_at__date__lte", dt.date, _("On or before this date.")),
+        UPDATED_SINCE,
+    ),
+)
+
+DECISION_FIELDS = (
+    "id",
+    "council_id",
+    "council__hromada__code",
+    "item__meeting_id",
+    "item__meeting__number",
+    "item__number",
+    "item__title",
+    "text",
+    "topic",
+    "result",
+    "decided_on",
+    "yes_count",
+    "no_count",
+    "abstain_count",
+    "absent_count",
+    "not_voting_count",
+    "plan_id",
+    "commitment_ids",
+    "updated_at",
+)
+DECISION_NAMES = {
+    "council__hromada__code": "hromada_code",
+    "item__meeting_id": "meeting_id",
+    "item__meeting__number": "meeting_number",
+    "item__number": "agenda_item_number",
+    "item__title": "agenda_item",
+}
+
+
+def _decision_row(row: dict, withheld) -> dict:
+    out = _row(row, DECISION_NAMES)
+    path = _council_path(row["hromada_slug"]) + f"meetings/{row['item__meeting__number']}/"
+    out["url"] = absolute(path + f"#item-{row['item__number']}")
+    out["api_url"] = api_url("council-decisions", row["id"])
+    return out
+
+
+def _public_motions():
+    return Motion.objects.filter(item__meeting__agenda_published_at__isnull=False)
+
+
+DECISIONS = Dataset(
+    key="council-decisions",
+    schema_name="CouncilDecision",
+    model_label="councils.motion",
+    title=_("Coordination council decisions"),
+    description=_(
+        "The decisions register of every coordination council: each motion with its result, "
+        "the vote counts, and the action plan and commitments it concerns."
+    ),
+    keywords=("координаційна рада", "рішення", "голосування"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the decision (motion).")),
+        COUNCIL,
+        HROMADA,
+        Column("meeting_id", "integer", _("Identifier of the meeting.")),
+        Column("meeting_number", "integer", _("Number of the meeting within its council.")),
+        Column("agenda_item_number", "integer", _("Number of the agenda item.")),
+        Column("agenda_item", "string", _("Title of the agenda item.")),
+        Column("text", "string", _("The motion, as worded.")),
+        Column(
+            "topic",
+            "string",
+            _("Topic: action_plan, commitment, council, monitoring, participation or other."),
+        ),
+        Column("result", "string", _("Result: adopted, not_adopted, not_voted or not_considered.")),
+        Column("decided_on", "date", _("Date of the meeting.")),
+        Column("yes_count", "integer", _("Votes for.")),
+        Column("no_count", "integer", _("Votes against.")),
+        Column("abstain_count", "integer", _("Abstentions.")),
+        Column("absent_count", "integer", _("Members absent.")),
+        Column("not_voting_count", "integer", _("Members present and not voting.")),
+        Column("plan_id", "integer", _("The action plan the decision concerns."), nullable=True),
+        Column("commitment_ids", "integers", _("The commitments the decision concerns.")),
+        UPDATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: _public_motions().values(
+        *DECISION_FIELDS, hromada_slug=SLUG("council__")
+    ),
+    to_row=_decision_row,
+    filters=(
+        BY_COUNCIL,
+        _hromada_filter("council__"),
+        Filter("topic", "topic", Topic, _("Topic.")),
+        Filter("result", "result", Result, _("Result.")),
+        Filter("plan", "plan_id", int, _("Identifier of the action plan concerned.")),
+        Filter("decided_from", "decided_on__gte", dt.date, _("On or after this date.")),
+        Filter("decided_by", "decided_on__lte", dt.date, _("On or before this date.")),
+        UPDATED_SINCE,
+    ),
+)
+
+VOTE_FIELDS = (
+    "id",
+    "motion_id",
+    "motion__council_id",
+    "membership_id",
+    "membership__person_id",
+    "membership__person__name",
+    "option",
+)
+
+
+def _vote_row(row: dict, withheld) -> dict:
+    out = _row(
+        row,
+        {
+            "motion_id": "decision_id",
+            "motion__council_id": "council_id",
+            "membership__person_id": "person_id",
+            "membership__person__name": "person_name",
+        },
+    )
+    out["api_url"] = api_url("council-votes", row["id"])
+    return out
+
+
+VOTES = Dataset(
+    key="council-votes",
+    schema_name="CouncilVote",
+    model_label="councils.vote",
+    title=_("Coordination council votes"),
+    description=_("How each member voted on each decision recorded per member (roll-call votes)."),
+    keywords=("координаційна рада", "поіменне голосування"),
+    frequency="DAILY",
+    updated_field="",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the vote.")),
+        Column("decision_id", "integer", _("Identifier of the decision (motion).")),
+        COUNCIL,
+        Column("membership_id", "integer", _("Identifier of the membership.")),
+        Column("person_id", "integer", _("Identifier of the person.")),
+        Column("person_name", "string", _("The person's public name.")),
+        Column("option", "string", _("yes, no, abstain, absent or not voting.")),
+        API_URL,
+    ),
+    queryset=lambda withheld: Vote.objects.filter(
+        motion__item__meeting__agenda_published_at__isnull=False
+    ).values(*VOTE_FIELDS),
+    to_row=_vote_row,
+    filters=(
+        Filter("council", "motion__council_id", int, _("Identifier of the council.")),
+        Filter("decision", "motion_id", int, _("Identifier of the decision (motion).")),
+        Filter("person", "membership__person_id", int, _("Identifier of the person.")),
+    ),
+)

@@ -1,0 +1,85 @@
+"""Councils as open data: API, CSV, and Popolo JSON that validates against the Popolo schemas."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from openhromada.councils import services
+from openhromada.councils.lifecycle import Post, Result, VoteOption
+from tests.councils.fixtures import elect, meeting
+
+pytestmark = pytest.mark.django_db
+SCHEMA = json.loads(
+    (Path(__file__).parents[2] / "src/openhromada/councils/schemas/popolo.json").read_text()
+)
+
+
+@pytest.fixture
+def decided(official, council, members, held):
+    motion = elect(official, held, members)
+    services.membership_update(
+        actor=official, membership=members[0], post=Post.CO_CHAIR_EXECUTIVE, elected_by=motion
+    )
+    services.motion_record(
+        actor=official,
+        item=held.items.first(),
+        text="Порахували",
+        result=Result.NOT_ADOPTED,
+        counts={VoteOption.YES: 2, VoteOption.NO: 3, VoteOption.ABSENT: 0},
+    )
+    meeting(official, council, days_ago=-5, publish=False, items=("Чернетка",))
+    return motion
+
+
+def _popolo(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return json.loads(b"".join(response.streaming_content))
+
+
+def test_popolo_export_validates_and_carries_votes(client, decided, hromada, members):
+    data = _popolo(client, f"/hromady/{hromada.slug}/council/popolo.json")
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["persons"]) == 6 and len(data["events"]) == 1  # the draft is left out
+    vote_events = {v["motion_id"]: v for v in data["vote_events"]}
+    roll_call = vote_events[f"motion-{decided.pk}"]
+    assert roll_call["result"] == "pass" and len(roll_call["votes"]) == 6
+    assert {"option": "yes", "value": 6} in roll_call["counts"]
+    chair = next(m for m in data["memberships"] if m["role"] == "co_chair_executive")
+    assert chair["person_id"] == f"person-{members[0].person_id}"
+    assert "email" not in json.dumps(data)
+
+
+def test_the_schema_can_fail(decided, client, hromada):
+    data = _popolo(client, f"/hromady/{hromada.slug}/council/popolo.json")
+    data["vote_events"][0]["votes"][0]["option"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+    del data["persons"][0]["name"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+
+
+def test_all_councils_in_one_popolo_file(client, decided):
+    data = _popolo(client, "/data/councils.popolo.json")
+    jsonschema.validate(data, SCHEMA)
+    assert data["organizations"][0]["classification"] == "coordination council"
+
+
+def test_api_lists_decisions_votes_and_members(client, decided, council, members):
+    decisions = client.get(f"/api/v1/council-decisions?council={council.pk}").json()["items"]
+    assert {d["result"] for d in decisions} == {"adopted", "not_adopted"}
+    votes = client.get(f"/api/v1/council-votes?decision={decided.pk}").json()["items"]
+    assert len(votes) == 6 and votes[0]["option"] == "yes"
+    rows = client.get("/api/v1/council-members?post=co_chair_executive").json()["items"]
+    assert [r["person_name"] for r in rows] == ["Гов 1"] and rows[0]["side"] == "government"
+    assert client.get("/api/v1/council-members?post=boss").status_code == 400
+
+
+def test_decisions_csv_has_the_documented_columns(client, decided):
+    body = b"".join(client.get("/data/council-decisions.csv").streaming_content).decode()
+    header = body.splitlines()[0].split(",")
+    assert header[:3] == ["id", "council_id", "hromada_code"] and "yes_count" in header
+    assert len(body.splitlines()) == 3

@@ -1,0 +1,205 @@
+"""The council's pages: what the public reads, what the secretary writes, what bad input gets."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from openhromada.councils import services
+from openhromada.councils.lifecycle import Result, Topic, VoteOption
+from openhromada.councils.models import Meeting, Motion
+from tests.councils.fixtures import elect, meeting, seat
+
+pytestmark = pytest.mark.django_db
+
+
+def _base(hromada) -> str:
+    return f"/hromady/{hromada.slug}/council/"
+
+
+def test_the_hromada_page_links_its_council(client, council, hromada):
+    body = client.get(f"/hromady/{hromada.slug}/").content.decode()
+    assert f'href="/hromady/{hromada.slug}/council/"' in body
+
+
+def test_an_official_sees_how_to_set_up_a_council(client, official, hromada):
+    client.force_login(official)
+    assert "/council/setup/" in client.get(f"/hromady/{hromada.slug}/").content.decode()
+    response = client.post(
+        f"/hromady/{hromada.slug}/council/setup/",
+        {
+            "name": "Рада",
+            "term_start": "2025-01-01",
+            "term_end": "2024-01-01",
+            "quorum_percent": 50,
+            "notice_days": 5,
+            "minutes_due_days": 10,
+        },
+    )
+    assert response.status_code == 400
+    assert "Строк повноважень має закінчуватися після початку." in response.content.decode()
+    response = client.post(
+        f"/hromady/{hromada.slug}/council/setup/",
+        {
+            "name": "Рада",
+            "term_start": "2025-01-01",
+            "quorum_percent": 50,
+            "notice_days": 5,
+            "minutes_due_days": 10,
+        },
+    )
+    assert response.status_code == 302 and hromada.council.name == "Рада"
+
+
+def test_the_council_page_shows_members_balance_and_warnings(
+    client, official, council, members, hromada
+):
+    seat(official, council, "Ще посадовець", sector="executive")
+    body = client.get(_base(hromada)).content.decode()
+    assert "Гов 1" in body and "Гром 3" in body
+    assert "7 членів: 4 від органів влади, 3 не від органів влади." in body
+    assert "Неурядових членів (3) менше, ніж урядових (4)" in body
+    assert "не збиралася 6 місяців" in body
+
+
+def test_council_page_query_count_does_not_grow(
+    client, official, council, members, hromada, django_assert_max_num_queries
+):
+    for n in range(3):
+        made = meeting(official, council, days_ago=40 + n)
+        services.attendance_record(actor=official, meeting=made, present=[m.pk for m in members])
+    with django_assert_max_num_queries(9):
+        assert client.get(_base(hromada)).status_code == 200
+    for n in range(10):
+        seat(official, council, f"Новий {n}")
+        meeting(official, council, days_ago=50 + n)
+    with django_assert_max_num_queries(9):
+        assert client.get(_base(hromada)).status_code == 200
+
+
+def test_meeting_page_shows_agenda_votes_attendance_and_quorum(
+    client, official, council, members, held, hromada, django_assert_max_num_queries
+):
+    elect(official, held, members, text="Обрати Гов 1 співголовою")
+    with django_assert_max_num_queries(10):
+        body = client.get(f"{_base(hromada)}meetings/{held.number}/").content.decode()
+    assert "Обрати Гов 1 співголовою" in body and "Рішення: ухвалено" in body
+    assert "6 з 6 членів присутні; кворум 4." in body
+    assert "Засідання було правомочним." in body
+
+
+def test_register_filters_by_topic_date_and_text(client, official, council, members, held, hromada):
+    elect(official, held, members, text="Обрати співголову")
+    services.motion_record(
+        actor=official,
+        item=held.items.first(),
+        text="Схвалити план",
+        topic=Topic.ACTION_PLAN,
+        result=Result.NOT_CONSIDERED,
+    )
+    url = f"{_base(hromada)}decisions/"
+    assert "Схвалити план" in client.get(url).content.decode()
+    body = client.get(url, {"topic": "action_plan"}).content.decode()
+    assert "Схвалити план" in body and "Обрати співголову" not in body
+    body = client.get(url, {"q": "співголов"}).content.decode()
+    assert "Обрати співголову" in body and "Схвалити план" not in body
+    future = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    assert "Знайдено 0 рішень" in client.get(url, {"from": future}).content.decode()
+
+
+def test_bad_register_filters_get_a_notice_not_an_error(client, council, hromada):
+    response = client.get(f"{_base(hromada)}decisions/", {"from": "31.12.2025", "topic": "x<y"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "не є датою" in body and "Невідоме значення фільтра" in body
+
+
+def test_register_query_count_is_constant(
+    client, official, council, members, hromada, django_assert_max_num_queries
+):
+    made = meeting(official, council)
+    services.attendance_record(actor=official, meeting=made, present=[m.pk for m in members])
+    for n in range(12):
+        services.motion_record(
+            actor=official,
+            item=made.items.first(),
+            text=f"Рішення {n}",
+            result=Result.ADOPTED,
+            votes={m.pk: VoteOption.YES for m in members},
+        )
+    with django_assert_max_num_queries(6):
+        assert client.get(f"{_base(hromada)}decisions/").status_code == 200
+
+
+def test_a_secretary_records_attendance_and_a_vote_on_the_pages(
+    client, official, council, members, hromada
+):
+    made = meeting(official, council)
+    client.force_login(official)
+    url = f"{_base(hromada)}meetings/{made.number}/"
+    response = client.post(url + "attendance/", {"present": [m.pk for m in members[:5]]})
+    assert response.status_code == 302
+    data = {
+        "text": "Рішення",
+        "topic": "other",
+        "result": "adopted",
+        "mode": "counts",
+        "yes_count": 5,
+        "no_count": 1,
+    }
+    response = client.post(url + "items/1/decision/", data)
+    assert response.status_code == 400
+    assert "Зафіксовано 6 голосів, але присутні лише 5 членів." in response.content.decode()
+    assert not Motion.objects.exists()
+    data.update(mode="members", **{f"vote_{m.pk}": "yes" for m in members[:5]})
+    data[f"vote_{members[5].pk}"] = "absent"
+    assert client.post(url + "items/1/decision/", data).status_code == 302
+    motion = Motion.objects.get()
+    assert (motion.yes_count, motion.absent_count) == (5, 1)
+    response = client.post(url + "minutes/", {"minutes_text": "Протокол засідання"})
+    assert response.status_code == 302
+    assert Meeting.objects.get(pk=made.pk).minutes_published_at is not None
+
+
+def test_a_bad_attendance_list_is_a_clear_400(client, official, council, members, hromada):
+    made = meeting(official, council)
+    client.force_login(official)
+    url = f"{_base(hromada)}meetings/{made.number}/attendance/"
+    assert client.post(url, {"present": ["abc"]}).status_code == 400
+    upcoming = meeting(official, council, days_ago=-3)
+    response = client.post(
+        f"{_base(hromada)}meetings/{upcoming.number}/attendance/", {"present": [members[0].pk]}
+    )
+    assert response.status_code == 400 and "ще не відбулося" in response.content.decode()
+
+
+def test_person_page_shows_attendance_and_voting_record(
+    client, official, council, members, held, hromada
+):
+    elect(official, held, members, text="Обрати співголову")
+    body = client.get(f"{_base(hromada)}people/{members[0].person_id}/").content.decode()
+    assert "Присутність на 1 з 1 засідань." in body and "Обрати співголову" in body
+
+
+def test_calendar_feed_lists_public_meetings(client, official, council, members, hromada):
+    meeting(official, council, days_ago=-10, items=("Порядок",))
+    meeting(official, council, days_ago=-20, publish=False)
+    response = client.get(f"{_base(hromada)}meetings.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(events) == 1 and "Порядок" in str(events[0]["DESCRIPTION"])
+
+
+def test_follow_the_council(client, council, hromada):
+    from tests.factories import UserFactory
+
+    resident = UserFactory()
+    client.force_login(resident)
+    client.post(f"{_base(hromada)}follow/")
+    assert "Ви стежите — припинити" in client.get(_base(hromada)).content.decode()
+
+
+def test_an_unknown_council_is_404(client, hromada):
+    assert client.get(_base(hromada)).status_code == 404
+    assert client.get("/hromady/lutska/council/decisions/").status_code == 404
