@@ -11,6 +11,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openhromada.core.models import HistoryEntry
+from openhromada.core.text import collation_key
+
 from .lifecycle import CO_CHAIR_SIDES, Post, Result, Side, Topic
 from .models import Attendance, Council, Meeting, Membership, Motion, Vote
 
@@ -66,7 +69,7 @@ def current_members(council: Council, day: dt.date | None = None) -> list[Member
         .filter(council=council)
         .select_related("person")
     )
-    members.sort(key=lambda m: (POST_ORDER[m.post], m.person.name))
+    members.sort(key=lambda m: (POST_ORDER[m.post], collation_key(m.person.name)))
     return members
 
 
@@ -134,7 +137,7 @@ def meetings_for_page(council: Council, can_see_drafts: bool, page_number, now=N
 
 def meeting_detail(meeting: Meeting) -> dict:
     """A meeting with its agenda, decisions, votes and attendance (five queries)."""
-    votes = Vote.objects.select_related("membership__person").order_by("membership__person__name")
+    votes = Vote.objects.select_related("membership__person").order_by("pk")
     items = list(
         meeting.items.prefetch_related(
             Prefetch("motions", queryset=Motion.objects.order_by("pk").select_related("plan")),
@@ -142,11 +145,15 @@ def meeting_detail(meeting: Meeting) -> dict:
             "motions__commitments",
         )
     )
-    attendance = list(
-        Attendance.objects.filter(meeting=meeting)
-        .select_related("membership__person")
-        .order_by("membership__person__name")
+    attendance = sorted(
+        Attendance.objects.filter(meeting=meeting).select_related("membership__person"),
+        key=lambda a: collation_key(a.membership.person.name),
     )
+    for item in items:
+        for motion in item.motions.all():
+            motion.roll_call = sorted(
+                motion.votes.all(), key=lambda v: collation_key(v.membership.person.name)
+            )
     present = sum(1 for a in attendance if a.present)
     members = len(attendance)
     return {
@@ -216,6 +223,16 @@ def register(council: Council, flt: RegisterFilter, page_number):
     page = Paginator(motions, REGISTER_PER_PAGE).get_page(page_number)
     page.object_list = list(page.object_list.prefetch_related("commitments__plan"))
     return page
+
+
+def history(council: Council):
+    """The council's public history: the council, its people and memberships, and its public
+    meetings with their agendas and decisions — newest first."""
+    public_meetings = council.meetings.published().values("pk")
+    return HistoryEntry.objects.filter(
+        Q(container_type="councils.council", container_id=council.pk)
+        | Q(container_type="councils.meeting", container_id__in=public_meetings)
+    )
 
 
 def person_record(person, can_see_drafts: bool) -> dict:

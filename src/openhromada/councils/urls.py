@@ -8,6 +8,7 @@ MEETING = COUNCIL + "meetings/<int:number>/"
 urlpatterns = [
     path(COUNCIL, views.council_detail, name="council"),
     path(COUNCIL + "setup/", views.council_setup, name="setup"),
+    path(COUNCIL + "history/", views.council_history, name="history"),
     path(COUNCIL + "follow/", views.follow_toggle, name="follow"),
     path(COUNCIL + "members/new/", views.membership_edit, name="membership_create"),
     path(

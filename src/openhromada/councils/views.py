@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import describe
-from openhromada.core.models import HistoryEntry
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.withholding import active
 from openhromada.notifications.services import is_following
@@ -63,17 +62,11 @@ def _editable_council(request, hromada_slug) -> Council:
     return council
 
 
-def _history(council, meetings_ids, limit=30):
-    """The council's public history: the council, its people and memberships, its public
-    meetings with their agendas and decisions (one query)."""
-    from django.db.models import Q
+HISTORY_ON_PAGE = 10
+HISTORY_PAGE_SIZE = 50
 
-    entries = list(
-        HistoryEntry.objects.filter(
-            Q(container_type="councils.council", container_id=council.pk)
-            | Q(container_type="councils.meeting", container_id__in=meetings_ids)
-        )[:limit]
-    )
+
+def _described(entries):
     withheld = active()
     for entry in entries:
         describe([entry], HISTORY_MODELS.get(entry.object_type, Council), withheld)
@@ -87,7 +80,7 @@ def council_detail(request, hromada_slug):
     drafts = user.has_perm("councils.view_draft", council)
     members = selectors.current_members(council)
     upcoming, past = selectors.meetings_for_page(council, drafts, request.GET.get("page"))
-    public_ids = council.meetings.published().values("pk")
+    entries = list(selectors.history(council)[: HISTORY_ON_PAGE + 1])
     return render(
         request,
         "councils/council_detail.html",
@@ -100,10 +93,31 @@ def council_detail(request, hromada_slug):
             "upcoming": upcoming,
             "past": past,
             "can_edit": user.has_perm("councils.change_council", council),
-            "history": _history(council, public_ids),
+            "history": _described(entries[:HISTORY_ON_PAGE]),
+            "more_history": len(entries) > HISTORY_ON_PAGE,
             "following": is_following(user, council),
             "follow_url": reverse("councils:follow", args=[hromada_slug]),
             "now": timezone.now(),
+        },
+    )
+
+
+@public_page_cache
+def council_history(request, hromada_slug):
+    from django.core.paginator import Paginator
+
+    council = selectors.get_council(hromada_slug)
+    page = Paginator(selectors.history(council), HISTORY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "councils/history.html",
+        {
+            "council": council,
+            "hromada": council.hromada,
+            "page": page,
+            "history": _described(list(page.object_list)),
         },
     )
 

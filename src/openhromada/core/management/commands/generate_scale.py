@@ -16,7 +16,10 @@ NETWORKS = 5
 
 
 class Command(BaseCommand):
-    help = "Add synthetic users, roles and memberships over N real hromadas (marked synthetic)."
+    help = (
+        "Add synthetic users, roles, memberships, plans and councils over N real hromadas "
+        "(marked synthetic)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--hromadas", type=int, default=1469)
@@ -45,11 +48,16 @@ class Command(BaseCommand):
         from openhromada.plans.scale import generate as generate_plans
 
         plans = generate_plans(hromadas=chosen, seed=seed, progress=progress)
+        from openhromada.councils.scale import generate as generate_councils
+
+        councils = generate_councils(seed=seed, progress=progress)
         if not quiet:
             self.stdout.write(
                 f"Scale data (seed {seed}): {len(chosen)} hromadas, "
                 f"{created} new synthetic users, {members} synthetic memberships, "
-                f"{plans} synthetic action plans."
+                f"{plans} synthetic action plans, {councils['councils']} councils with "
+                f"{councils['members']} members, {councils['meetings']} meetings, "
+                f"{councils['decisions']} decisions and {councils['votes']} votes."
             )
 
     def _networks(self, seed):
