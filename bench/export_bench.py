@@ -20,6 +20,8 @@ import run
 
 ROOT = Path(__file__).resolve().parent.parent
 DOWNLOADS = [
+    "/data/councils.popolo.json",  # first: the worker's peak then is the Popolo stream's alone
+    "/data/council-votes.csv",
     "/data/hromadas.csv",
     "/data/milestones.csv",
     "/data/milestones.jsonl",

@@ -58,7 +58,41 @@ API_URLS = [
     "/api/v1/plans/100",
     "/api/v1/milestones?limit=500",
 ]
-SUITES = {"pages": URLS, "api": API_URLS, "all": URLS + API_URLS}
+# Council pages at scale: a synthetic council (24 meetings, 15–30 members, ~70 decisions) found
+# through the API once the server runs; {c} is its hromada's slug, {p} one of its people.
+COUNCIL_URLS = [
+    "/hromady/{c}/council/",
+    "/hromady/{c}/council/?page=2",
+    "/hromady/{c}/council/decisions/",
+    "/hromady/{c}/council/decisions/?page=2",
+    "/hromady/{c}/council/decisions/?topic=commitment&result=adopted",
+    "/hromady/{c}/council/decisions/?q=%D0%B7%D0%B0%D1%81%D1%96%D0%B4%D0%B0%D0%BD%D0%BD%D1%8F+12",
+    "/hromady/{c}/council/meetings/12/",
+    "/hromady/{c}/council/people/{p}/",
+    "/hromady/khmelnytska/council/",
+    "/api/v1/council-decisions?council={id}",
+    "/api/v1/council-votes?cursor=" + _cursor(50000),
+]
+SUITES = {
+    "pages": URLS,
+    "api": API_URLS,
+    "councils": COUNCIL_URLS,
+    "all": URLS + API_URLS + COUNCIL_URLS,
+}
+
+
+def council_params(base: str) -> dict:
+    """A synthetic council to measure (the largest among the first page of councils)."""
+    councils = json.load(urllib.request.urlopen(base + "/api/v1/councils?limit=500"))["items"]
+    synthetic = [c for c in councils if c["origin"] == "synthetic"]
+    if not synthetic:
+        return {"c": "khmelnytska", "p": 1, "id": councils[0]["id"]}
+    council = synthetic[0]
+    members = json.load(
+        urllib.request.urlopen(f"{base}/api/v1/council-members?council={council['id']}&limit=1")
+    )["items"]
+    slug = council["url"].rstrip("/").split("/")[-2]
+    return {"c": slug, "p": members[0]["person_id"], "id": council["id"]}
 
 
 def pct(values, p):
@@ -155,7 +189,9 @@ def bench(db, args, env, page_cache):
     server, base = serve(env, args.workers, page_cache)
     rows = []
     try:
-        for path in SUITES[args.suite]:
+        params = council_params(base) if args.suite in ("councils", "all") else {}
+        for template in SUITES[args.suite]:
+            path = template.format(**params) if params else template
             page = load(base + path, args.requests, args.concurrency)
             floor = load(
                 f"{base}/_bench/floor/?bytes={page['bytes']}", args.requests, args.concurrency

@@ -83,3 +83,11 @@ def test_decisions_csv_has_the_documented_columns(client, decided):
     header = body.splitlines()[0].split(",")
     assert header[:3] == ["id", "council_id", "hromada_code"] and "yes_count" in header
     assert len(body.splitlines()) == 3
+
+
+def test_sitemap_lists_councils_and_public_meetings_only(client, decided, hromada):
+    assert "sitemap-councils.xml" in client.get("/sitemap.xml").content.decode()
+    councils = client.get("/sitemap-councils.xml").content.decode()
+    assert f"/hromady/{hromada.slug}/council/" in councils and "/en/hromady/" in councils
+    meetings = client.get("/sitemap-council-meetings.xml").content.decode()
+    assert "/council/meetings/1/" in meetings and "/council/meetings/2/" not in meetings

@@ -203,3 +203,28 @@ def test_follow_the_council(client, council, hromada):
 def test_an_unknown_council_is_404(client, hromada):
     assert client.get(_base(hromada)).status_code == 404
     assert client.get("/hromady/lutska/council/decisions/").status_code == 404
+
+
+def test_plan_and_commitment_pages_show_the_councils_decisions(
+    client, official, council, members, held, hromada, plan, commitment
+):
+    from tests.plans.fixtures import move
+
+    move(plan, official, "co_creation")
+    services.motion_record(
+        actor=official,
+        item=held.items.first(),
+        text="Схвалити план дій до подання",
+        topic=Topic.ACTION_PLAN,
+        result=Result.ADOPTED,
+        votes={m.pk: VoteOption.YES for m in members},
+        plan=plan,
+        commitments=[commitment],
+    )
+    plan_page = client.get(f"/hromady/{hromada.slug}/plans/{plan.slug}/").content.decode()
+    assert (
+        "Рішення координаційної ради" in plan_page and "Схвалити план дій до подання" in plan_page
+    )
+    assert "за 6, проти 0, утрималися 0" in plan_page
+    page = client.get(f"/hromady/{hromada.slug}/plans/{plan.slug}/commitments/1/")
+    assert f"/council/meetings/{held.number}/#item-1" in page.content.decode()

@@ -10,6 +10,8 @@ class CouncilsConfig(AppConfig):
     def ready(self):
         from openhromada.core import sections
 
-        from .sections import hromada_council
+        from .sections import commitment_decisions, hromada_council, plan_decisions
 
         sections.register("hromada", hromada_council)
+        sections.register("plan", plan_decisions)
+        sections.register("commitment", commitment_decisions)

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from .models import Council
+from .models import Council, Motion
 
 
 def hromada_council(request, hromada) -> str:
@@ -15,3 +15,27 @@ def hromada_council(request, hromada) -> str:
         {"council": council, "hromada": hromada, "can_create": can_create},
         request=request,
     )
+
+
+def _public_decisions():
+    return Motion.objects.filter(item__meeting__agenda_published_at__isnull=False).select_related(
+        "item__meeting__council__hromada"
+    )
+
+
+def _decisions(request, decisions) -> str:
+    decisions = list(decisions.order_by("-decided_on", "-pk")[:20])
+    if not decisions:
+        return ""
+    return render_to_string(
+        "councils/_decisions_section.html", {"decisions": decisions}, request=request
+    )
+
+
+def plan_decisions(request, plan) -> str:
+    """Decisions of the coordination council about an action plan (e.g. its endorsement)."""
+    return _decisions(request, _public_decisions().filter(plan=plan))
+
+
+def commitment_decisions(request, commitment) -> str:
+    return _decisions(request, _public_decisions().filter(commitments=commitment))

@@ -1,9 +1,11 @@
-"""sitemap.xml: every hromada, public plan and commitment, in both languages."""
+"""sitemap.xml: every hromada, public plan and commitment, council and public council meeting,
+in both languages."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from openhromada.core.withholding import active
+from openhromada.councils.models import Council, Meeting
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment
 
@@ -59,4 +61,34 @@ class CommitmentSitemap(_Bilingual):
         )
 
 
-SITEMAPS = {"hromadas": HromadaSitemap, "plans": PlanSitemap, "commitments": CommitmentSitemap}
+class CouncilSitemap(_Bilingual):
+    changefreq = "weekly"
+
+    def items(self):
+        return Council.objects.order_by("id").values("hromada__slug", "updated_at")
+
+    def location(self, item):
+        return reverse("councils:council", args=[item["hromada__slug"]])
+
+
+class MeetingSitemap(_Bilingual):
+    changefreq = "weekly"
+
+    def items(self):
+        return (
+            Meeting.objects.published()
+            .order_by("id")
+            .values("number", "council__hromada__slug", "updated_at")
+        )
+
+    def location(self, item):
+        return reverse("councils:meeting", args=[item["council__hromada__slug"], item["number"]])
+
+
+SITEMAPS = {
+    "hromadas": HromadaSitemap,
+    "plans": PlanSitemap,
+    "commitments": CommitmentSitemap,
+    "councils": CouncilSitemap,
+    "council-meetings": MeetingSitemap,
+}

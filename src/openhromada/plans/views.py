@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openhromada.core import sections
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import describe, history_for_many
 from openhromada.core.pagecache import public_page_cache
@@ -83,6 +84,7 @@ def plan_detail(request, hromada_slug, plan_slug):
             "plan_statuses": PlanStatus.choices,
             "transition_log": plan.transitions.all(),
             "following": is_following(request.user, plan),
+            "sections": sections.render("plan", request, plan),
             "follow_url": reverse("plans:plan_follow", args=[plan.hromada.slug, plan.slug]),
             **plan_twins(plan),
         }
@@ -129,6 +131,7 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
             "history": entries,
             "today": timezone.localdate(),
             "following": is_following(request.user, commitment),
+            "sections": sections.render("commitment", request, commitment),
             "follow_url": reverse(
                 "plans:commitment_follow", args=[plan.hromada.slug, plan.slug, commitment.number]
             ),
