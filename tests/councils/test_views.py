@@ -228,3 +228,85 @@ def test_plan_and_commitment_pages_show_the_councils_decisions(
     assert "за 6, проти 0, утрималися 0" in plan_page
     page = client.get(f"/hromady/{hromada.slug}/plans/{plan.slug}/commitments/1/")
     assert f"/council/meetings/{held.number}/#item-1" in page.content.decode()
+
+
+def _pdf(name="doc.pdf", content_type="application/pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4 demo", content_type=content_type)
+
+
+def test_agenda_documents_follow_the_meetings_visibility(
+    client, official, council, hromada, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    draft = meeting(official, council, days_ago=-10, publish=False, items=())
+    client.force_login(official)
+    url = f"{_base(hromada)}meetings/{draft.number}/items/new/"
+    response = client.post(url, {"title": "Питання", "document": _pdf("x.exe", "application/x")})
+    assert response.status_code == 400 and "має недозволений тип" in response.content.decode()
+    assert not draft.items.exists()
+    assert client.post(url, {"title": "Питання", "document": _pdf()}).status_code == 302
+    item = draft.items.get()
+    document = f"{_base(hromada)}documents/agenda/{item.pk}/"
+    assert client.get(document).status_code == 200
+    client.logout()
+    assert client.get(document).status_code == 404  # the agenda is a draft
+    services.meeting_publish_agenda(actor=official, meeting=draft)
+    response = client.get(document)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert client.get(f"{_base(hromada)}documents/secret/{item.pk}/").status_code == 404
+
+
+def test_rules_and_minutes_files_are_public(
+    client, official, council, members, hromada, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    services.council_update(actor=official, council=council, rules_file=_pdf("rules.pdf"))
+    assert client.get(f"{_base(hromada)}documents/rules/{council.pk}/").status_code == 200
+    made = meeting(official, council)
+    services.minutes_publish(actor=official, meeting=made, minutes_file=_pdf("minutes.pdf"))
+    assert client.get(f"{_base(hromada)}documents/minutes/{made.pk}/").status_code == 200
+    body = client.get(f"{_base(hromada)}meetings/{made.number}/").content.decode()
+    assert f"documents/minutes/{made.pk}/" in body
+
+
+def test_an_official_links_a_members_account_and_it_gets_the_posts_rights(
+    client, official, council, hromada
+):
+    from tests.factories import UserFactory
+
+    secretary = seat(official, council, "Секретарка", post="secretary")
+    user = UserFactory()
+    client.force_login(official)
+    url = f"{_base(hromada)}members/{secretary.pk}/edit/"
+    data = {
+        "name": "Секретарка",
+        "on_behalf_of": "ГО",
+        "sector": "civil_society",
+        "post": "secretary",
+        "start_date": "2025-01-01",
+        "account_email": "nobody@example.org",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 400 and "Немає облікового запису" in response.content.decode()
+    data["account_email"] = user.email
+    assert client.post(url, data).status_code == 302
+    client.force_login(user)
+    assert client.get(f"{_base(hromada)}meetings/new/").status_code == 200
+    # the secretary edits records but does not link accounts: the form has no e-mail field
+    assert "account_email" not in client.get(url).content.decode()
+
+
+def test_a_closed_meeting_cannot_be_changed(client, official, council, members, hromada):
+    made = meeting(official, council)
+    services.minutes_publish(actor=official, meeting=made, minutes_text="Протокол")
+    client.force_login(official)
+    response = client.post(
+        f"{_base(hromada)}meetings/{made.number}/edit/",
+        {"starts_at": "2025-05-01T10:00", "place": "Інше місце"},
+    )
+    assert (
+        response.status_code == 400 and "запис про засідання закрито" in response.content.decode()
+    )
+    assert Meeting.objects.get(pk=made.pk).place == "Зала засідань"

@@ -129,7 +129,11 @@ def warnings(council: Council, members: list[Membership], now: dt.datetime | Non
 def meetings_for_page(council: Council, can_see_drafts: bool, page_number, now=None):
     """Upcoming meetings (all) and one page of past meetings, newest first."""
     now = now or timezone.now()
-    meetings = visible_meetings(council, can_see_drafts).annotate(item_count=Count("items"))
+    meetings = (
+        visible_meetings(council, can_see_drafts)
+        .defer("minutes_text")  # minutes can be long; the list shows only whether they exist
+        .annotate(item_count=Count("items"))
+    )
     upcoming = list(meetings.filter(starts_at__gt=now).order_by("starts_at"))
     past = Paginator(meetings.filter(starts_at__lte=now).order_by("-starts_at"), PAST_PER_PAGE)
     return upcoming, past.get_page(page_number)
@@ -204,6 +208,20 @@ def parse_register_filter(params) -> RegisterFilter:
     return flt
 
 
+REGISTER_COLUMNS = (
+    "text",
+    "topic",
+    "result",
+    "decided_on",
+    "yes_count",
+    "no_count",
+    "abstain_count",
+    "plan__title",
+    "item__number",
+    "item__meeting__number",
+)
+
+
 def register(council: Council, flt: RegisterFilter, page_number):
     """The decisions register: motions of published meetings, newest first, filtered."""
     motions = Motion.objects.filter(
@@ -219,9 +237,13 @@ def register(council: Council, flt: RegisterFilter, page_number):
         motions = motions.filter(decided_on__gte=flt.date_from)
     if flt.date_to:
         motions = motions.filter(decided_on__lte=flt.date_to)
-    motions = motions.select_related("item__meeting", "plan").order_by("-decided_on", "-pk")
+    motions = (
+        motions.select_related("item__meeting", "plan")
+        .only(*REGISTER_COLUMNS)
+        .order_by("-decided_on", "-pk")
+    )
     page = Paginator(motions, REGISTER_PER_PAGE).get_page(page_number)
-    page.object_list = list(page.object_list.prefetch_related("commitments__plan"))
+    page.object_list = list(page.object_list.prefetch_related("commitments"))
     return page
 
 

@@ -20,7 +20,7 @@ from openhromada.notifications.services import is_following
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment
 
-from . import selectors, services
+from . import rows, selectors, services
 from .forms import (
     AccountLinkForm,
     AgendaItemForm,
@@ -88,6 +88,11 @@ def council_detail(request, hromada_slug):
             "council": council,
             "hromada": council.hromada,
             "members": members,
+            "member_rows": rows.member_rows_html(
+                members, hromada_slug, user.has_perm("councils.change_council", council)
+            ),
+            "upcoming_lines": rows.meeting_lines_html(upcoming, hromada_slug),
+            "past_lines": rows.meeting_lines_html(past.object_list, hromada_slug),
             "balance": selectors.balance(members),
             "warnings": selectors.warnings(council, members),
             "upcoming": upcoming,
@@ -216,6 +221,7 @@ def person_detail(request, hromada_slug, person_id):
     council = selectors.get_council(hromada_slug)
     person = get_object_or_404(Person, pk=person_id, council=council)
     drafts = request.user.has_perm("councils.view_draft", council)
+    record = selectors.person_record(person, drafts)
     return render(
         request,
         "councils/person_detail.html",
@@ -223,7 +229,9 @@ def person_detail(request, hromada_slug, person_id):
             "council": council,
             "hromada": council.hromada,
             "person": person,
-            **selectors.person_record(person, drafts),
+            "attendance_rows": rows.attendance_rows_html(record["attendance"], hromada_slug),
+            "vote_rows": rows.vote_rows_html(record["votes"], hromada_slug),
+            **record,
         },
     )
 
@@ -466,6 +474,7 @@ def decisions(request, hromada_slug):
     flt = selectors.parse_register_filter(request.GET)
     params = request.GET.copy()
     params.pop("page", None)
+    page = selectors.register(council, flt, request.GET.get("page"))
     return render(
         request,
         "councils/decisions.html",
@@ -473,7 +482,8 @@ def decisions(request, hromada_slug):
             "council": council,
             "hromada": council.hromada,
             "filter": flt,
-            "page": selectors.register(council, flt, request.GET.get("page")),
+            "page": page,
+            "rows": rows.register_rows_html(page.object_list, hromada_slug),
             "querystring": params.urlencode(),
             "topics": Topic.choices,
             "results": Result.choices,
