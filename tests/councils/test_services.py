@@ -160,7 +160,22 @@ def test_a_vote_needs_attendance_first(council, official, members):
         )
 
 
+def test_a_draft_plan_cannot_be_linked_to_a_public_decision(council, official, members, held, plan):
+    with pytest.raises(ValidationError) as error:
+        services.motion_record(
+            actor=official,
+            item=held.items.first(),
+            text="x",
+            result=Result.NOT_CONSIDERED,
+            plan=plan,
+        )
+    assert "public action plan" in error.value.message_dict["plan"][0]
+
+
 def test_roll_call_gives_the_counts_and_links_the_plan(council, official, members, held, plan):
+    from tests.plans.fixtures import move
+
+    plan = move(plan, official, "co_creation")
     votes = {m.pk: VoteOption.YES for m in members[:4]} | {members[4].pk: VoteOption.NO}
     votes[members[5].pk] = VoteOption.ABSTAIN
     motion = services.motion_record(

@@ -87,6 +87,8 @@ def test_meeting_page_shows_agenda_votes_attendance_and_quorum(
     assert "Обрати Гов 1 співголовою" in body and "Рішення: ухвалено" in body
     assert "6 з 6 членів присутні; кворум 4." in body
     assert "Засідання було правомочним." in body
+    history = client.get(f"{_base(hromada)}history/").content.decode()
+    assert "Присутність: — → Гов 1, Гов 2, Гов 3, Гром 1, Гром 2, Гром 3" in history
 
 
 def test_register_filters_by_topic_date_and_text(client, official, council, members, held, hromada):
@@ -210,7 +212,7 @@ def test_plan_and_commitment_pages_show_the_councils_decisions(
 ):
     from tests.plans.fixtures import move
 
-    move(plan, official, "co_creation")
+    plan = move(plan, official, "co_creation")
     services.motion_record(
         actor=official,
         item=held.items.first(),

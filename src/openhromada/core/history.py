@@ -194,6 +194,19 @@ def _field_label(model, name: str) -> str:
         return name
 
 
+def _field_and_label(model, name: str):
+    """The model field behind a diff key and its translated label. A key for a related list
+    (e.g. a meeting's attendance) is labelled with the related model's plural name; a field
+    since removed from the model keeps its raw name."""
+    try:
+        field = model._meta.get_field(name)
+    except Exception:
+        return None, name
+    if getattr(field, "verbose_name", None) is None and getattr(field, "related_model", None):
+        return None, str(field.related_model._meta.verbose_name_plural)
+    return field, str(field.verbose_name)
+
+
 def _describe_withholding(entry: HistoryEntry, model) -> list[FieldChange]:
     from django.utils.translation import gettext as _
 
@@ -224,11 +237,7 @@ def describe(
         )
         rows = []
         for name, (old, new) in entry.changes.items():
-            try:
-                field = model._meta.get_field(name)
-                label = str(field.verbose_name)
-            except Exception:  # a field since removed from the model keeps its raw name
-                field, label = None, name
+            field, label = _field_and_label(model, name)
             if hidden is True or (hidden and name in hidden):
                 rows.append(FieldChange(label, str(WITHHELD_TEXT), str(WITHHELD_TEXT)))
                 continue

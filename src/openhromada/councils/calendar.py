@@ -5,7 +5,6 @@ import datetime as dt
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
 from icalendar import Calendar, Event
 
 from .selectors import get_council
@@ -22,22 +21,21 @@ def meetings_ics(request, hromada_slug):
     calendar.add("x-wr-calname", council.name)
     calendar.add("x-wr-timezone", "Europe/Kyiv")
     meetings = council.meetings.published().prefetch_related("items").order_by("starts_at")
-    with translation.override(translation.get_language()):
-        for meeting in meetings:
-            url = site + reverse("councils:meeting", args=[council.hromada.slug, meeting.number])
-            event = Event()
-            event.add("uid", f"council-{council.pk}-meeting-{meeting.pk}@openhromada")
-            event.add("dtstamp", meeting.updated_at)
-            event.add("dtstart", meeting.starts_at)
-            event.add("dtend", meeting.starts_at + MEETING_LENGTH)
-            event.add("summary", f"{council.name}: {meeting}")
-            event.add(
-                "description",
-                "\n".join(str(item) for item in meeting.items.all()) + f"\n\n{url}",
-            )
-            event.add("location", meeting.place or meeting.online_url)
-            event.add("url", url)
-            calendar.add_component(event)
+    for meeting in meetings:
+        url = site + reverse("councils:meeting", args=[council.hromada.slug, meeting.number])
+        event = Event()
+        event.add("uid", f"council-{council.pk}-meeting-{meeting.pk}@openhromada")
+        event.add("dtstamp", meeting.updated_at)
+        event.add("dtstart", meeting.starts_at)
+        event.add("dtend", meeting.starts_at + MEETING_LENGTH)
+        event.add("summary", f"{council.name}: {meeting}")
+        event.add(
+            "description",
+            "\n".join(str(item) for item in meeting.items.all()) + f"\n\n{url}",
+        )
+        event.add("location", meeting.place or meeting.online_url)
+        event.add("url", url)
+        calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{council.hromada.slug}-council.ics"'
     return response

@@ -17,6 +17,7 @@ from openhromada.core.errors import ServiceError
 from openhromada.core.history import Change, diff, record, record_create, record_many, snapshot
 from openhromada.core.models import HistoryAction
 from openhromada.core.uploads import check_uploads
+from openhromada.plans.models import ActionPlan, Commitment
 
 from .lifecycle import CAST_OPTIONS, CO_CHAIR_SIDES, Post, Result, VoteOption, side_of
 from .models import AgendaItem, Attendance, Council, Meeting, Membership, Motion, Person, Vote
@@ -439,11 +440,18 @@ def motion_record(
         _check_counts(counts, len(present_ids), len(attendance))
     elif any(counts.values()):
         raise ValidationError({"result": _("A motion that was not voted on has no vote counts.")})
-    if plan is not None and plan.hromada_id != meeting.council.hromada_id:
-        raise ValidationError({"plan": _("Choose an action plan of this hromada.")})
-    commitments = list(commitments)
-    if any(c.plan.hromada_id != meeting.council.hromada_id for c in commitments):
-        raise ValidationError({"commitments": _("Choose commitments of this hromada's plans.")})
+    hromada_id = meeting.council.hromada_id
+    plan = None if plan is None else ActionPlan.objects.get(pk=plan.pk)
+    if plan is not None and (plan.hromada_id != hromada_id or plan.status == "draft"):
+        raise ValidationError({"plan": _("Choose a public action plan of this hromada.")})
+    # re-read: the plans' *current* status decides, not a copy the caller holds
+    commitments = list(
+        Commitment.objects.filter(pk__in=[c.pk for c in commitments]).select_related("plan")
+    )
+    if any(c.plan.hromada_id != hromada_id or c.plan.status == "draft" for c in commitments):
+        raise ValidationError(
+            {"commitments": _("Choose commitments of this hromada's public plans.")}
+        )
     motion = Motion(
         item=item,
         council=meeting.council,

@@ -399,13 +399,13 @@ def motion_create(request, hromada_slug, number, item_number):
     members = list(services.members_on(meeting))
     attendance = {a.membership_id: a.present for a in meeting.attendance.all()}
     present = {pk for pk, was in attendance.items() if was} if attendance else None
-    plans = ActionPlan.objects.filter(hromada=council.hromada)
+    plans = ActionPlan.objects.public().filter(hromada=council.hromada)  # drafts are private
     form = MotionForm(
         request.POST or None,
         members=members,
         present=present,
         plans=plans,
-        commitments=Commitment.objects.filter(plan__hromada=council.hromada).select_related("plan"),
+        commitments=Commitment.objects.filter(plan__in=plans).select_related("plan"),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
