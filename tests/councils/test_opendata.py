@@ -91,3 +91,11 @@ def test_sitemap_lists_councils_and_public_meetings_only(client, decided, hromad
     assert f"/hromady/{hromada.slug}/council/" in councils and "/en/hromady/" in councils
     meetings = client.get("/sitemap-council-meetings.xml").content.decode()
     assert "/council/meetings/1/" in meetings and "/council/meetings/2/" not in meetings
+
+
+def test_council_page_has_machine_readable_twins(client, decided, council, hromada):
+    body = client.get(f"/hromady/{hromada.slug}/council/").content.decode()
+    assert f'type="text/calendar" href="/hromady/{hromada.slug}/council/meetings.ics"' in body
+    assert f'href="/api/v1/councils/{council.pk}"' in body
+    assert '"@type": "GovernmentOrganization"' in body and hromada.code in body
+    assert client.get(f"/api/v1/councils/{council.pk}").json()["hromada_code"] == hromada.code

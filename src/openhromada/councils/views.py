@@ -32,6 +32,7 @@ from .forms import (
 )
 from .lifecycle import Result, Topic
 from .models import AgendaItem, Council, Meeting, Membership, Motion, Person
+from .structured import council_twins
 
 HISTORY_MODELS = {
     "councils.council": Council,
@@ -102,7 +103,7 @@ def council_detail(request, hromada_slug):
             "more_history": len(entries) > HISTORY_ON_PAGE,
             "following": is_following(user, council),
             "follow_url": reverse("councils:follow", args=[hromada_slug]),
-            "now": timezone.now(),
+            **council_twins(council),
         },
     )
 
