@@ -495,23 +495,12 @@ def decisions(request, hromada_slug):
 @login_required
 @require_POST
 def follow_toggle(request, hromada_slug):
-    from django.core.exceptions import PermissionDenied as Refused
-
-    from openhromada.notifications import services as notifications
+    from openhromada.notifications.views import toggle_follow
 
     council = selectors.get_council(hromada_slug)
-    if request.POST.get("action") == "unfollow":
-        notifications.unfollow(user=request.user, obj=council)
-        messages.success(request, _("You no longer follow this."))
-    else:
-        try:
-            notifications.follow(user=request.user, obj=council)
-        except Refused:
-            messages.error(request, _("Confirm your e-mail address to follow."))
-        else:
-            messages.success(
-                request, _("You follow the council now and will be told of agendas and minutes.")
-            )
+    toggle_follow(
+        request, council, _("You follow the council now and will be told of agendas and minutes.")
+    )
     return redirect(council_url(council))
 
 

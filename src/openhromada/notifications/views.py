@@ -22,3 +22,22 @@ def read_all(request):
     count = mark_all_read(user=request.user)
     messages.success(request, _("%(n)d notifications marked as read.") % {"n": count})
     return redirect("notifications:inbox")
+
+
+def toggle_follow(request, target, followed_message) -> None:
+    """Follow or stop following `target` as the POST asks, telling the user what happened; the
+    pages of plans, commitments and councils share it."""
+    from django.core.exceptions import PermissionDenied
+
+    from .services import follow, unfollow
+
+    if request.POST.get("action") == "unfollow":
+        unfollow(user=request.user, obj=target)
+        messages.success(request, _("You no longer follow this."))
+        return
+    try:
+        follow(user=request.user, obj=target)
+    except PermissionDenied:
+        messages.error(request, _("Confirm your e-mail address to follow."))
+    else:
+        messages.success(request, followed_message)

@@ -498,20 +498,11 @@ def import_template(request, fmt):
 @require_POST
 def follow_toggle(request, hromada_slug, plan_slug, number=None):
     """Follow or stop following a plan or a commitment."""
-    from openhromada.notifications import services as notifications
+    from openhromada.notifications.views import toggle_follow
 
     plan = _visible_plan(request, hromada_slug, plan_slug)
     target = plan if number is None else get_object_or_404(Commitment, plan=plan, number=number)
-    if request.POST.get("action") == "unfollow":
-        notifications.unfollow(user=request.user, obj=target)
-        messages.success(request, _("You no longer follow this."))
-    else:
-        try:
-            notifications.follow(user=request.user, obj=target)
-        except PermissionDenied:
-            messages.error(request, _("Confirm your e-mail address to follow."))
-        else:
-            messages.success(request, _("You follow this now and will be notified of progress."))
+    toggle_follow(request, target, _("You follow this now and will be notified of progress."))
     return redirect(_plan_url(plan) if number is None else _commitment_url(target))
 
 
