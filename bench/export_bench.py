@@ -5,6 +5,7 @@ and bytes as they arrive and read the worker's peak resident memory (VmHWM) afte
 exports stream, the peak does not grow with the data.
 
     .venv/bin/python bench/export_bench.py --db sqlite     # small (demo only) and full scale
+    .venv/bin/python bench/export_bench.py --only /data/councils.popolo.json   # one download
 """
 
 import argparse
@@ -65,7 +66,7 @@ def peak_mib(pid: int) -> float:
     return float("nan")
 
 
-def measure(label: str, env: dict) -> None:
+def measure(label: str, env: dict, downloads=DOWNLOADS) -> None:
     env = {**env, "OPENDATA_DUMP_MAX_AGE": "0"}  # the ZIP is streamed live, not served pre-built
     server, base = run.serve(env, 1, False)
     try:
@@ -75,7 +76,7 @@ def measure(label: str, env: dict) -> None:
         print(f"\n## {label}: worker peak after start-up {start_peak:.0f} MiB")
         print("| download | rows | MiB | seconds | rows/s | MiB/s | worker peak MiB |")
         print("|---|---|---|---|---|---|---|")
-        for path in DOWNLOADS:
+        for path in downloads:
             started = time.perf_counter()
             size = rows = 0
             with urllib.request.urlopen(base + path, timeout=600) as response:
@@ -98,10 +99,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--hromadas", type=int, default=1469)
+    parser.add_argument("--only", nargs="*", help="measure these downloads only, in this order")
     args = parser.parse_args()
-    measure(f"{args.db}, demo data only", small_env(args.db))
+    downloads = args.only or DOWNLOADS
+    measure(f"{args.db}, demo data only", small_env(args.db), downloads)
     measure(
-        f"{args.db}, full scale ({args.hromadas} hromadas)", run.prepare(args.db, args.hromadas)
+        f"{args.db}, full scale ({args.hromadas} hromadas)",
+        run.prepare(args.db, args.hromadas),
+        downloads,
     )
 
 

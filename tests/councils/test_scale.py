@@ -29,6 +29,9 @@ def test_scale_councils_are_plausible_and_generated_once(client, django_assert_m
         if motion.votes.exists():
             assert motion.votes.filter(option="yes").count() == motion.yes_count
     assert Vote.objects.exists()
+    for meeting in Meeting.objects.all()[:5]:  # everyone's attendance is recorded
+        assert meeting.attendance.count() == meeting.council.memberships.count()
+        assert meeting.attendance.filter(present=True).exists()
     assert generate(hromadas=hromadas, seed=3)["councils"] == 0
     assert Meeting.objects.count() == 48
     with django_assert_max_num_queries(9):

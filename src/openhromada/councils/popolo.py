@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -14,7 +15,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
 
 from .lifecycle import POPOLO_RESULTS, Post
-from .models import Council, Meeting, Membership, Motion, Person
+from .models import Council, Meeting, Membership, Motion, Person, Vote
 from .selectors import get_council
 
 CHUNK = 1000
@@ -106,48 +107,73 @@ def _events(councils) -> Iterator[dict]:
 
 
 def _public_motions(councils):
-    return (
-        Motion.objects.filter(
-            council__in=councils, item__meeting__agenda_published_at__isnull=False
-        )
-        .select_related("item")
-        .order_by("pk")
+    return Motion.objects.filter(
+        council__in=councils, item__meeting__agenda_published_at__isnull=False
     )
 
 
+MOTION_COLUMNS = ("pk", "council_id", "item__meeting_id", "text", "topic", "decided_on", "result")
+
+
+def _keyset(queryset, columns) -> Iterator[list[dict]]:
+    """Rows as dicts in primary-key chunks: constant memory, one query per chunk."""
+    last = 0
+    while chunk := list(queryset.filter(pk__gt=last).order_by("pk").values(*columns)[:CHUNK]):
+        last = chunk[-1]["pk"]
+        yield chunk
+
+
 def _motions(councils) -> Iterator[dict]:
-    for motion in _public_motions(councils).iterator(CHUNK):
-        yield {
-            "id": f"motion-{motion.pk}",
-            "organization_id": _council_id(motion.council_id),
-            "legislative_session_id": f"meeting-{motion.item.meeting_id}",
-            "text": motion.text,
-            "classification": motion.topic,
-            "date": _date(motion.decided_on),
-            "result": POPOLO_RESULTS.get(motion.result, motion.result),
-        }
+    for chunk in _keyset(_public_motions(councils), MOTION_COLUMNS):
+        for motion in chunk:
+            yield {
+                "id": f"motion-{motion['pk']}",
+                "organization_id": _council_id(motion["council_id"]),
+                "legislative_session_id": f"meeting-{motion['item__meeting_id']}",
+                "text": motion["text"],
+                "classification": motion["topic"],
+                "date": _date(motion["decided_on"]),
+                "result": POPOLO_RESULTS.get(motion["result"], motion["result"]),
+            }
+
+
+def _votes_for(motion_ids) -> dict[int, list[dict]]:
+    votes: dict[int, list[dict]] = defaultdict(list)
+    rows = (
+        Vote.objects.filter(motion_id__in=motion_ids)
+        .order_by("pk")
+        .values_list("motion_id", "membership__person_id", "membership_id", "option")
+    )
+    for motion_id, person_id, membership_id, option in rows:
+        votes[motion_id].append(
+            {
+                "voter_id": f"person-{person_id}",
+                "option": option,
+                "role": f"membership-{membership_id}",
+            }
+        )
+    return votes
 
 
 def _vote_events(councils) -> Iterator[dict]:
-    motions = _public_motions(councils).exclude(result__in=("not_voted", "not_considered"))
-    for motion in motions.prefetch_related("votes").iterator(CHUNK):
-        yield {
-            "id": f"vote-event-{motion.pk}",
-            "motion_id": f"motion-{motion.pk}",
-            "organization_id": _council_id(motion.council_id),
-            "legislative_session_id": f"meeting-{motion.item.meeting_id}",
-            "start_date": _date(motion.decided_on),
-            "result": POPOLO_RESULTS[motion.result],
-            "counts": [{"option": o, "value": n} for o, n in motion.counts.items()],
-            "votes": [
-                {
-                    "voter_id": f"person-{v.membership.person_id}",
-                    "option": v.option,
-                    "role": f"membership-{v.membership_id}",
-                }
-                for v in motion.votes.all()
-            ],
-        }
+    motions = _public_motions(councils).filter(result__in=list(POPOLO_RESULTS))
+    columns = (*MOTION_COLUMNS, *Motion.COUNT_FIELDS.values())
+    for chunk in _keyset(motions, columns):
+        votes = _votes_for([m["pk"] for m in chunk])
+        for motion in chunk:
+            yield {
+                "id": f"vote-event-{motion['pk']}",
+                "motion_id": f"motion-{motion['pk']}",
+                "organization_id": _council_id(motion["council_id"]),
+                "legislative_session_id": f"meeting-{motion['item__meeting_id']}",
+                "start_date": _date(motion["decided_on"]),
+                "result": POPOLO_RESULTS[motion["result"]],
+                "counts": [
+                    {"option": option, "value": motion[field]}
+                    for option, field in Motion.COUNT_FIELDS.items()
+                ],
+                "votes": votes.get(motion["pk"], []),
+            }
 
 
 SECTIONS = (

@@ -82,6 +82,7 @@ def _meetings(rng, council, members, since):
             item = AgendaItem(meeting=meeting, number=n + 1, title=f"Питання {n + 1}")
             items.append(item)
     AgendaItem.objects.bulk_create(items)
+    Attendance.objects.bulk_create(attendance, batch_size=2000)
     for item in items:
         meeting = item.meeting
         adopted = rng.random() < 0.8

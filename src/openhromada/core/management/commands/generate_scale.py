@@ -85,8 +85,10 @@ class Command(BaseCommand):
 
         count = 0
         for hromada in chosen:
-            if rng.random() < MEMBER_SHARE and hromada.ogp_member_since is None:
-                since = dt.date(2020 + rng.randint(0, 5), rng.choice([3, 6, 9, 12]), 1)
+            # draw for every hromada, member or not, so a second run draws the same numbers
+            pick = rng.random() < MEMBER_SHARE
+            since = dt.date(2020 + rng.randint(0, 5), rng.choice([3, 6, 9, 12]), 1)
+            if pick and hromada.ogp_member_since is None:
                 hromada_update(
                     actor=None,
                     hromada=hromada,
