@@ -70,6 +70,14 @@ class Active:
     def fields(self, obj_or_label, pk) -> set[str]:
         return self._fields.get((_label(obj_or_label), str(pk)), set())
 
+    def field_ids(self, label: str, name: str) -> list[int]:
+        """Ids of `label` records whose field `name` is withheld (e.g. to keep search off it)."""
+        return [
+            int(pk)
+            for (kind, pk), names in self._fields.items()
+            if kind == label and name in names and pk.isdigit()
+        ]
+
     def record_withheld(self, obj_or_label, pk) -> bool:
         return str(pk) in self._records.get(_label(obj_or_label), ())
 

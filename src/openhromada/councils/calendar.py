@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from icalendar import Calendar, Event
 
+from openhromada.core.withholding import for_request
+
 from .selectors import get_council
 
 MEETING_LENGTH = dt.timedelta(hours=2)  # the calendar needs an end; councils rarely record one
@@ -20,8 +22,10 @@ def meetings_ics(request, hromada_slug):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", council.name)
     calendar.add("x-wr-timezone", "Europe/Kyiv")
-    meetings = council.meetings.published().prefetch_related("items").order_by("starts_at")
-    for meeting in meetings:
+    withheld = for_request(request)
+    meetings = withheld.exclude(council.meetings.published()).prefetch_related("items")
+    for meeting in meetings.order_by("starts_at"):
+        withheld.redact(meeting)
         url = site + reverse("councils:meeting", args=[council.hromada.slug, meeting.number])
         event = Event()
         event.add("uid", f"council-{council.pk}-meeting-{meeting.pk}@openhromada")
@@ -31,7 +35,8 @@ def meetings_ics(request, hromada_slug):
         event.add("summary", f"{council.name}: {meeting}")
         event.add(
             "description",
-            "\n".join(str(item) for item in meeting.items.all()) + f"\n\n{url}",
+            "\n".join(str(withheld.redact(i)) for i in withheld.keep(meeting.items.all()))
+            + f"\n\n{url}",
         )
         event.add("location", meeting.place or meeting.online_url)
         event.add("url", url)

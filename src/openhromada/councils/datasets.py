@@ -205,7 +205,7 @@ def _meeting_row(row: dict, withheld) -> dict:
     out["api_url"] = api_url("council-meetings", row["id"])
     if not row["minutes_published_at"]:
         out["minutes"] = None
-    return out
+    return withheld.redact_row("councils.meeting", row["id"], out, {"minutes_text": "minutes"})
 
 
 MEETINGS = Dataset(
@@ -225,8 +225,8 @@ MEETINGS = Dataset(
         HROMADA,
         Column("number", "integer", _("Number of the meeting within its council.")),
         Column("starts_at", "datetime", _("Date and time (UTC).")),
-        Column("place", "string", _("Place.")),
-        Column("online_url", "string", _("Online link.")),
+        Column("place", "string", _("Place."), nullable=True),
+        Column("online_url", "string", _("Online link."), nullable=True),
         Column("agenda_published_at", "datetime", _("When the agenda was published.")),
         Column("minutes_published_at", "datetime", _("When the minutes were published."), True),
         Column("minutes", "string", _("The minutes; null until published."), nullable=True),
@@ -252,6 +252,7 @@ DECISION_FIELDS = (
     "id",
     "council_id",
     "council__hromada__code",
+    "item_id",
     "item__meeting_id",
     "item__meeting__number",
     "item__number",
@@ -283,7 +284,9 @@ def _decision_row(row: dict, withheld) -> dict:
     path = _council_path(row["hromada_slug"]) + f"meetings/{row['item__meeting__number']}/"
     out["url"] = absolute(path + f"#item-{row['item__number']}")
     out["api_url"] = api_url("council-decisions", row["id"])
-    return out
+    item = out.pop("item_id")
+    withheld.redact_row("councils.agendaitem", item, out, {"title": "agenda_item"})
+    return withheld.redact_row("councils.motion", row["id"], out)
 
 
 def _public_motions():
@@ -308,8 +311,8 @@ DECISIONS = Dataset(
         Column("meeting_id", "integer", _("Identifier of the meeting.")),
         Column("meeting_number", "integer", _("Number of the meeting within its council.")),
         Column("agenda_item_number", "integer", _("Number of the agenda item.")),
-        Column("agenda_item", "string", _("Title of the agenda item.")),
-        Column("text", "string", _("The motion, as worded.")),
+        Column("agenda_item", "string", _("Title of the agenda item."), nullable=True),
+        Column("text", "string", _("The motion, as worded."), nullable=True),
         Column(
             "topic",
             "string",

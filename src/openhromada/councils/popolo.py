@@ -14,6 +14,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
 
+from openhromada.core.withholding import active
+
 from .lifecycle import POPOLO_RESULTS, Post
 from .models import Council, Meeting, Membership, Motion, Person, Vote
 from .selectors import get_council
@@ -34,7 +36,7 @@ def _date(value):
     return value.isoformat() if value else None
 
 
-def _organizations(councils) -> Iterator[dict]:
+def _organizations(councils, withheld) -> Iterator[dict]:
     for council in councils.select_related("hromada").order_by("pk").iterator(chunk_size=CHUNK):
         yield {
             "id": _council_id(council.pk),
@@ -59,7 +61,7 @@ def _organizations(councils) -> Iterator[dict]:
         yield {"id": _org_id(council_id, name), "name": name, "classification": sector}
 
 
-def _persons(councils) -> Iterator[dict]:
+def _persons(councils, withheld) -> Iterator[dict]:
     for person in Person.objects.filter(council__in=councils).order_by("pk").iterator(CHUNK):
         row = {"id": f"person-{person.pk}", "name": person.name}
         if person.bio:
@@ -67,7 +69,7 @@ def _persons(councils) -> Iterator[dict]:
         yield row
 
 
-def _posts(councils) -> Iterator[dict]:
+def _posts(councils, withheld) -> Iterator[dict]:
     for pk in councils.order_by("pk").values_list("pk", flat=True).iterator(CHUNK):
         for post in Post:
             yield {
@@ -78,7 +80,7 @@ def _posts(councils) -> Iterator[dict]:
             }
 
 
-def _memberships(councils) -> Iterator[dict]:
+def _memberships(councils, withheld) -> Iterator[dict]:
     rows = Membership.objects.filter(council__in=councils).order_by("pk")
     for m in rows.iterator(CHUNK):
         yield {
@@ -93,8 +95,8 @@ def _memberships(councils) -> Iterator[dict]:
         }
 
 
-def _events(councils) -> Iterator[dict]:
-    rows = Meeting.objects.published().filter(council__in=councils).order_by("pk")
+def _events(councils, withheld) -> Iterator[dict]:
+    rows = withheld.exclude(Meeting.objects.published().filter(council__in=councils)).order_by("pk")
     for meeting in rows.select_related("council").iterator(CHUNK):
         yield {
             "id": f"meeting-{meeting.pk}",
@@ -106,9 +108,11 @@ def _events(councils) -> Iterator[dict]:
         }
 
 
-def _public_motions(councils):
-    return Motion.objects.filter(
-        council__in=councils, item__meeting__agenda_published_at__isnull=False
+def _public_motions(councils, withheld):
+    return withheld.exclude(
+        Motion.objects.filter(
+            council__in=councils, item__meeting__agenda_published_at__isnull=False
+        )
     )
 
 
@@ -123,9 +127,10 @@ def _keyset(queryset, columns) -> Iterator[list[dict]]:
         yield chunk
 
 
-def _motions(councils) -> Iterator[dict]:
-    for chunk in _keyset(_public_motions(councils), MOTION_COLUMNS):
+def _motions(councils, withheld) -> Iterator[dict]:
+    for chunk in _keyset(_public_motions(councils, withheld), MOTION_COLUMNS):
         for motion in chunk:
+            withheld.redact_row("councils.motion", motion["pk"], motion)
             yield {
                 "id": f"motion-{motion['pk']}",
                 "organization_id": _council_id(motion["council_id"]),
@@ -155,8 +160,8 @@ def _votes_for(motion_ids) -> dict[int, list[dict]]:
     return votes
 
 
-def _vote_events(councils) -> Iterator[dict]:
-    motions = _public_motions(councils).filter(result__in=list(POPOLO_RESULTS))
+def _vote_events(councils, withheld) -> Iterator[dict]:
+    motions = _public_motions(councils, withheld).filter(result__in=list(POPOLO_RESULTS))
     columns = (*MOTION_COLUMNS, *Motion.COUNT_FIELDS.values())
     for chunk in _keyset(motions, columns):
         votes = _votes_for([m["pk"] for m in chunk])
@@ -187,14 +192,16 @@ SECTIONS = (
 )
 
 
-def stream(councils) -> Iterator[bytes]:
-    """One Popolo JSON document for `councils`, in ~64 KB pieces."""
+def stream(councils, withheld=None) -> Iterator[bytes]:
+    """One Popolo JSON document for `councils`, in ~64 KB pieces; withheld meetings and
+    decisions left out, withheld text blanked."""
+    withheld = active() if withheld is None else withheld
     with translation.override("uk"):
         buffer: list[str] = ["{"]
         size = 1
         for index, (name, rows) in enumerate(SECTIONS):
             buffer.append(("," if index else "") + json.dumps(name) + ":[")
-            for n, row in enumerate(rows(councils)):
+            for n, row in enumerate(rows(councils, withheld)):
                 text = ("," if n else "") + json.dumps(
                     row, cls=DjangoJSONEncoder, ensure_ascii=False
                 )

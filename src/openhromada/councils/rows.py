@@ -103,7 +103,7 @@ def member_rows_html(members, hromada_slug: str, can_edit: bool) -> SafeString:
 VOTE_ROW = '<tr><td>{}</td><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td></tr>'
 
 
-def vote_rows_html(votes, hromada_slug: str) -> SafeString:
+def vote_rows_html(votes, hromada_slug: str, withheld) -> SafeString:
     base = _council_base(hromada_slug)
     options, results = _labels(VoteOption.choices), _labels(Result.choices)
     return format_html_join(
@@ -113,7 +113,7 @@ def vote_rows_html(votes, hromada_slug: str) -> SafeString:
             (
                 v.motion.decided_on.strftime("%d.%m.%Y"),
                 f"{base}meetings/{v.motion.item.meeting.number}/#item-{v.motion.item.number}",
-                truncatechars(v.motion.text, 140),
+                truncatechars(withheld.redact(v.motion).text, 140),
                 options.get(v.option, v.option),
                 results.get(v.motion.result, v.motion.result),
             )

@@ -2,6 +2,8 @@
 
 from django.template.loader import render_to_string
 
+from openhromada.core.withholding import for_request
+
 from .models import Council, Motion
 
 
@@ -24,7 +26,9 @@ def _public_decisions():
 
 
 def _decisions(request, decisions) -> str:
-    decisions = list(decisions.order_by("-decided_on", "-pk")[:20])
+    withheld = for_request(request)
+    decisions = withheld.exclude(decisions).order_by("-decided_on", "-pk")[:20]
+    decisions = [withheld.redact(d) for d in decisions]
     if not decisions:
         return ""
     return render_to_string(

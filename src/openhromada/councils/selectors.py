@@ -11,7 +11,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openhromada.core.models import HistoryEntry
 from openhromada.core.text import collation_key
 
 from .lifecycle import CO_CHAIR_SIDES, Post, Result, Side, Topic
@@ -126,21 +125,27 @@ def warnings(council: Council, members: list[Membership], now: dt.datetime | Non
     return found
 
 
-def meetings_for_page(council: Council, can_see_drafts: bool, page_number, now=None):
-    """Upcoming meetings (all) and one page of past meetings, newest first."""
+def meetings_for_page(council: Council, can_see_drafts: bool, page_number, withheld, now=None):
+    """Upcoming meetings (all) and one page of past meetings, newest first; withheld meetings
+    left out."""
     now = now or timezone.now()
     meetings = (
-        visible_meetings(council, can_see_drafts)
+        withheld.exclude(visible_meetings(council, can_see_drafts))
         .defer("minutes_text")  # minutes can be long; the list shows only whether they exist
         .annotate(item_count=Count("items"))
     )
-    upcoming = list(meetings.filter(starts_at__gt=now).order_by("starts_at"))
+    upcoming = [
+        withheld.redact(m) for m in meetings.filter(starts_at__gt=now).order_by("starts_at")
+    ]
     past = Paginator(meetings.filter(starts_at__lte=now).order_by("-starts_at"), PAST_PER_PAGE)
-    return upcoming, past.get_page(page_number)
+    page = past.get_page(page_number)
+    page.object_list = [withheld.redact(m) for m in page.object_list]
+    return upcoming, page
 
 
-def meeting_detail(meeting: Meeting) -> dict:
-    """A meeting with its agenda, decisions, votes and attendance (five queries)."""
+def meeting_detail(meeting: Meeting, withheld) -> dict:
+    """A meeting with its agenda, decisions, votes and attendance (five queries); withheld
+    items and decisions left out, withheld fields blanked."""
     votes = Vote.objects.select_related("membership__person").order_by("pk")
     items = list(
         meeting.items.prefetch_related(
@@ -149,6 +154,7 @@ def meeting_detail(meeting: Meeting) -> dict:
             "motions__commitments",
         )
     )
+    items = withheld.published(items, "motions")
     attendance = sorted(
         Attendance.objects.filter(meeting=meeting).select_related("membership__person"),
         key=lambda a: collation_key(a.membership.person.name),
@@ -222,13 +228,16 @@ REGISTER_COLUMNS = (
 )
 
 
-def register(council: Council, flt: RegisterFilter, page_number):
-    """The decisions register: motions of published meetings, newest first, filtered."""
-    motions = Motion.objects.filter(
-        council=council, item__meeting__agenda_published_at__isnull=False
+def register(council: Council, flt: RegisterFilter, page_number, withheld):
+    """The decisions register: motions of published meetings, newest first, filtered; withheld
+    decisions (and those of withheld meetings) left out."""
+    motions = withheld.exclude(
+        Motion.objects.filter(council=council, item__meeting__agenda_published_at__isnull=False)
     )
-    if flt.q:
+    if flt.q:  # withheld text is never searched: a match would tell what it says
         motions = motions.filter(Q(text__icontains=flt.q) | Q(item__title__icontains=flt.q))
+        motions = motions.exclude(pk__in=withheld.field_ids("councils.motion", "text"))
+        motions = motions.exclude(item_id__in=withheld.field_ids("councils.agendaitem", "title"))
     if flt.topic:
         motions = motions.filter(topic=flt.topic)
     if flt.result:
@@ -243,23 +252,28 @@ def register(council: Council, flt: RegisterFilter, page_number):
         .order_by("-decided_on", "-pk")
     )
     page = Paginator(motions, REGISTER_PER_PAGE).get_page(page_number)
-    page.object_list = list(page.object_list.prefetch_related("commitments"))
+    page.object_list = [
+        withheld.redact(m) for m in page.object_list.prefetch_related("commitments")
+    ]
     return page
 
 
-def history(council: Council):
+def history(council: Council, withheld):
     """The council's public history: the council, its people and memberships, and its public
-    meetings with their agendas and decisions — newest first."""
-    public_meetings = council.meetings.published().values("pk")
-    return HistoryEntry.objects.filter(
+    meetings with their agendas and decisions — newest first (drafts and what is under a
+    withheld record left out, as in every public history)."""
+    from openhromada.opendata.history_data import public_entry_objects
+
+    return public_entry_objects(withheld).filter(
         Q(container_type="councils.council", container_id=council.pk)
-        | Q(container_type="councils.meeting", container_id__in=public_meetings)
+        | Q(container_type="councils.meeting", container_id__in=council.meetings.values("pk"))
     )
 
 
-def person_record(person, can_see_drafts: bool) -> dict:
-    """A member's memberships, attendance and votes (public meetings only)."""
+def person_record(person, can_see_drafts: bool, withheld) -> dict:
+    """A member's memberships, attendance and votes (public meetings only, withheld ones out)."""
     published = Q() if can_see_drafts else Q(meeting__agenda_published_at__isnull=False)
+    published &= ~Q(meeting_id__in=withheld.ids("councils.meeting"))
     memberships = list(person.memberships.order_by("-start_date"))
     attendance = list(
         Attendance.objects.filter(published, membership__person=person)
@@ -270,7 +284,7 @@ def person_record(person, can_see_drafts: bool) -> dict:
         Q() if can_see_drafts else Q(motion__item__meeting__agenda_published_at__isnull=False)
     )
     votes = list(
-        Vote.objects.filter(vote_filter, membership__person=person)
+        withheld.exclude(Vote.objects.filter(vote_filter, membership__person=person))
         .select_related("motion__item__meeting")
         .order_by("-motion__decided_on", "-motion_id")
     )

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import describe
 from openhromada.core.pagecache import public_page_cache
-from openhromada.core.withholding import active
+from openhromada.core.views import withheld_page
+from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment
@@ -67,8 +68,7 @@ HISTORY_ON_PAGE = 10
 HISTORY_PAGE_SIZE = 50
 
 
-def _described(entries):
-    withheld = active()
+def _described(entries, withheld):
     for entry in entries:
         describe([entry], HISTORY_MODELS.get(entry.object_type, Council), withheld)
     return entries
@@ -80,8 +80,9 @@ def council_detail(request, hromada_slug):
     user = request.user
     drafts = user.has_perm("councils.view_draft", council)
     members = selectors.current_members(council)
-    upcoming, past = selectors.meetings_for_page(council, drafts, request.GET.get("page"))
-    entries = list(selectors.history(council)[: HISTORY_ON_PAGE + 1])
+    withheld = for_request(request)
+    upcoming, past = selectors.meetings_for_page(council, drafts, request.GET.get("page"), withheld)
+    entries = list(selectors.history(council, withheld)[: HISTORY_ON_PAGE + 1])
     return render(
         request,
         "councils/council_detail.html",
@@ -99,7 +100,7 @@ def council_detail(request, hromada_slug):
             "upcoming": upcoming,
             "past": past,
             "can_edit": user.has_perm("councils.change_council", council),
-            "history": _described(entries[:HISTORY_ON_PAGE]),
+            "history": _described(entries[:HISTORY_ON_PAGE], withheld),
             "more_history": len(entries) > HISTORY_ON_PAGE,
             "following": is_following(user, council),
             "follow_url": reverse("councils:follow", args=[hromada_slug]),
@@ -113,9 +114,9 @@ def council_history(request, hromada_slug):
     from django.core.paginator import Paginator
 
     council = selectors.get_council(hromada_slug)
-    page = Paginator(selectors.history(council), HISTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    withheld = for_request(request)
+    history = selectors.history(council, withheld)
+    page = Paginator(history, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "councils/history.html",
@@ -123,7 +124,7 @@ def council_history(request, hromada_slug):
             "council": council,
             "hromada": council.hromada,
             "page": page,
-            "history": _described(list(page.object_list)),
+            "history": _described(list(page.object_list), withheld),
         },
     )
 
@@ -222,7 +223,8 @@ def person_detail(request, hromada_slug, person_id):
     council = selectors.get_council(hromada_slug)
     person = get_object_or_404(Person, pk=person_id, council=council)
     drafts = request.user.has_perm("councils.view_draft", council)
-    record = selectors.person_record(person, drafts)
+    withheld = for_request(request)
+    record = selectors.person_record(person, drafts, withheld)
     return render(
         request,
         "councils/person_detail.html",
@@ -231,7 +233,7 @@ def person_detail(request, hromada_slug, person_id):
             "hromada": council.hromada,
             "person": person,
             "attendance_rows": rows.attendance_rows_html(record["attendance"], hromada_slug),
-            "vote_rows": rows.vote_rows_html(record["votes"], hromada_slug),
+            "vote_rows": rows.vote_rows_html(record["votes"], hromada_slug, withheld),
             **record,
         },
     )
@@ -269,6 +271,10 @@ def meeting_detail(request, hromada_slug, number):
     council = selectors.get_council(hromada_slug)
     drafts = request.user.has_perm("councils.view_draft", council)
     meeting = selectors.get_meeting(council, number, drafts)
+    withheld = for_request(request)
+    if withheld.hides(meeting):
+        return withheld_page(request)
+    withheld.redact(meeting)
     can_edit = request.user.has_perm("councils.change_council", council)
     notice_short = (
         services.notice_shortfall(meeting) if meeting.agenda_published_at or can_edit else False
@@ -287,7 +293,7 @@ def meeting_detail(request, hromada_slug, number):
                 and not meeting.minutes_published_at
                 and timezone.now() - meeting.starts_at > dt.timedelta(days=council.minutes_due_days)
             ),
-            **selectors.meeting_detail(meeting),
+            **selectors.meeting_detail(meeting, withheld),
         },
     )
 
@@ -475,7 +481,7 @@ def decisions(request, hromada_slug):
     flt = selectors.parse_register_filter(request.GET)
     params = request.GET.copy()
     params.pop("page", None)
-    page = selectors.register(council, flt, request.GET.get("page"))
+    page = selectors.register(council, flt, request.GET.get("page"), for_request(request))
     return render(
         request,
         "councils/decisions.html",
@@ -530,6 +536,10 @@ def document(request, hromada_slug, kind, pk):
     hidden = meeting is not None and not meeting.is_published
     if hidden and not request.user.has_perm("councils.view_draft", council):
         raise Http404
+    withheld = for_request(request)
+    hidden_fields = withheld.fields(obj, obj.pk)
+    if withheld.hides(obj) or "minutes_text" in hidden_fields or "description" in hidden_fields:
+        return withheld_page(request)  # a file says what its withheld text says
     file = getattr(obj, field)
     if not file:
         raise Http404

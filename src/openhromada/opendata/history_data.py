@@ -46,6 +46,8 @@ PRIVATE_CONTAINERS = (
         lambda: apps.get_model("councils.meeting").objects.filter(agenda_published_at=None),
     ),
 )
+# council records that live inside a meeting: a withheld meeting takes their entries with it
+COUNCIL_CHILD_TYPES = ("councils.agendaitem", "councils.motion")
 # the plan-related types: their entries carry their plan as container
 PLAN_TYPES = (
     "plans.actionplan",
@@ -79,7 +81,7 @@ def public_entry_objects(withheld: Active):
     )
     for container_type, private in PRIVATE_CONTAINERS:
         qs = qs.exclude(container_type=container_type, container_id__in=private().values("pk"))
-    for label in PLAN_TYPES:
+    for label in (*PLAN_TYPES, *COUNCIL_CHILD_TYPES):
         hidden = _under_withheld(label, withheld)
         if hidden is not None:
             qs = qs.exclude(object_type=label, object_id__in=hidden)
