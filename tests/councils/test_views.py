@@ -312,3 +312,18 @@ def test_a_closed_meeting_cannot_be_changed(client, official, council, members, 
         response.status_code == 400 and "запис про засідання закрито" in response.content.decode()
     )
     assert Meeting.objects.get(pk=made.pk).place == "Зала засідань"
+
+
+def test_minutes_are_markdown_and_hostile_input_is_neutralised(
+    client, official, council, members, hromada
+):
+    made = meeting(official, council)
+    services.minutes_publish(
+        actor=official,
+        meeting=made,
+        minutes_text="**Ухвалено** план.\n\n- пункт\n\n"
+        "<script>alert(1)</script>[x](javascript:alert(1))",
+    )
+    body = client.get(f"{_base(hromada)}meetings/{made.number}/").content.decode()
+    assert "<strong>Ухвалено</strong> план." in body and "<li>пункт</li>" in body
+    assert "<script>alert(1)" not in body and 'href="javascript' not in body

@@ -1,6 +1,7 @@
 """Forms for the council's secretary, co-chairs and officials; the services do the rules."""
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core.uploads import MAX_UPLOAD_BYTES
@@ -10,9 +11,15 @@ from .models import AgendaItem, Council, Meeting, Membership
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-UPLOAD_HELP = _("PDF, image, office document, CSV or text; up to %(mb)d MB.") % {
-    "mb": MAX_UPLOAD_BYTES // 2**20
-}
+MARKDOWN_HELP = _("Markdown: **bold**, *italic*, lists with “-”, [links](https://…).")
+# Formatted when shown, in the reader's language (not once, at import, in whichever was active).
+UPLOAD_HELP = lazy(
+    lambda: (
+        _("PDF, image, office document, CSV or text; up to %(mb)d MB.")
+        % {"mb": MAX_UPLOAD_BYTES // 2**20}
+    ),
+    str,
+)()
 
 
 class CouncilForm(forms.ModelForm):
@@ -32,7 +39,11 @@ class CouncilForm(forms.ModelForm):
             "minutes_due_days",
         )
         widgets = {"founding_decision_date": DATE, "term_start": DATE, "term_end": DATE}
-        help_texts = {"founding_document": UPLOAD_HELP, "rules_file": UPLOAD_HELP}
+        help_texts = {
+            "founding_document": UPLOAD_HELP,
+            "rules_file": UPLOAD_HELP,
+            "rules_text": MARKDOWN_HELP,
+        }
 
 
 class MembershipForm(forms.ModelForm):
@@ -88,7 +99,11 @@ class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ("title", "description", "document", "discussion")
-        help_texts = {"document": UPLOAD_HELP}
+        help_texts = {
+            "document": UPLOAD_HELP,
+            "description": MARKDOWN_HELP,
+            "discussion": MARKDOWN_HELP,
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "discussion": forms.Textarea(attrs={"rows": 4}),
@@ -97,7 +112,10 @@ class AgendaItemForm(forms.ModelForm):
 
 class MinutesForm(forms.Form):
     minutes_text = forms.CharField(
-        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+        label=_("Minutes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=MARKDOWN_HELP,
     )
     minutes_file = forms.FileField(label=_("Minutes (file)"), required=False, help_text=UPLOAD_HELP)
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from .lifecycle import MilestoneStatus
@@ -134,8 +135,14 @@ class ProgressForm(forms.Form):
     files = MultipleFileField(
         label=_("evidence files"),
         required=False,
-        help_text=_("PDF, images, office documents, CSV or text; up to %(mb)d MB each.")
-        % {"mb": MAX_EVIDENCE_BYTES // 2**20},
+        # formatted when shown, in the reader's language (not once, at import)
+        help_text=lazy(
+            lambda: (
+                _("PDF, images, office documents, CSV or text; up to %(mb)d MB each.")
+                % {"mb": MAX_EVIDENCE_BYTES // 2**20}
+            ),
+            str,
+        )(),
     )
 
     def clean_links(self):
