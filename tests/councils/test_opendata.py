@@ -99,3 +99,19 @@ def test_council_page_has_machine_readable_twins(client, decided, council, hroma
     assert f'href="/api/v1/councils/{council.pk}"' in body
     assert '"@type": "GovernmentOrganization"' in body and hromada.code in body
     assert client.get(f"/api/v1/councils/{council.pk}").json()["hromada_code"] == hromada.code
+
+
+def test_bulk_files_take_the_api_filters(client, decided, council, official, hromada):
+    body = b"".join(
+        client.get(
+            f"/data/council-decisions.csv?council={council.pk}&result=adopted"
+        ).streaming_content
+    ).decode()
+    assert len(body.splitlines()) == 2 and "Обрати співголову" in body
+    none = b"".join(client.get("/data/council-decisions.csv?council=999999").streaming_content)
+    assert len(none.decode().splitlines()) == 1  # the header alone
+    bad = client.get("/data/council-decisions.csv?result=maybe")
+    assert bad.status_code == 400 and bad["Content-Type"] == "application/problem+json"
+    assert bad.json()["errors"][0]["parameter"] == "result"
+    unknown = client.get("/data/council-votes.jsonl?colour=red")
+    assert unknown.status_code == 400 and "colour" in unknown.json()["detail"]

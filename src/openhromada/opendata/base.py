@@ -92,9 +92,14 @@ class Dataset:
         """Public rows, withheld records (and records under them) left out."""
         return withheld.exclude(self.queryset(withheld))
 
-    def public_rows(self, withheld: Active) -> Iterator[dict]:
-        """Every public row, in keyset order, read in chunks (constant memory)."""
+    def public_rows(self, withheld: Active, filters: dict | None = None) -> Iterator[dict]:
+        """Every public row (or those the validated `filters` select), in keyset order, read in
+        chunks (constant memory)."""
         qs = self.public_queryset(withheld)
+        if filters:
+            from .endpoints import apply_filters
+
+            qs = apply_filters(self, qs, filters)
         for row in qs.order_by(self.pk).iterator(chunk_size=2000):
             yield self.to_row(row, withheld)
 

@@ -81,14 +81,14 @@ class _Pipe:
         return data
 
 
-def csv_lines(dataset: Dataset, withheld: Active) -> Iterator[bytes]:
+def csv_lines(dataset: Dataset, withheld: Active, filters: dict | None = None) -> Iterator[bytes]:
     """The dataset as UTF-8 CSV (no BOM; header of column names), in ~64 KB pieces."""
     pipe = _Pipe()
     text = _TextPipe(pipe)
     writer = csv.writer(text, lineterminator="\n")
     names = [c.name for c in dataset.columns]
     writer.writerow(names)
-    for row in dataset.public_rows(withheld):
+    for row in dataset.public_rows(withheld, filters):
         writer.writerow([_cell(row.get(name)) for name in names])
         if pipe.size >= CHUNK:
             yield pipe.drain()
@@ -103,11 +103,11 @@ class _TextPipe:
         return self.pipe.write(text)
 
 
-def jsonl_lines(dataset: Dataset, withheld: Active) -> Iterator[bytes]:
+def jsonl_lines(dataset: Dataset, withheld: Active, filters: dict | None = None) -> Iterator[bytes]:
     """The dataset as JSON Lines: one JSON object per line, in ~64 KB pieces."""
     buffer: list[str] = []
     size = 0
-    for row in dataset.public_rows(withheld):
+    for row in dataset.public_rows(withheld, filters):
         line = json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
         buffer.append(line)
         size += len(line)

@@ -127,6 +127,38 @@ def _last_modified(response: HttpResponse, rows: list[dict], field: str) -> None
         response["Last-Modified"] = http_date(max(stamps).timestamp())
 
 
+def apply_filters(dataset: Dataset, qs, values: dict):
+    """`qs` narrowed by the dataset's filters that `values` (already validated) give."""
+    for flt in dataset.filters:
+        if values.get(flt.name) is not None:
+            value = _aware(flt.name, values[flt.name])
+            qs = qs.filter(**{flt.lookup: (not value) if flt.invert else value})
+    return qs
+
+
+def parse_filters(dataset: Dataset, params) -> dict:
+    """Validate a bulk download's query string against the dataset's filters, with the API's
+    types and messages; raises BadParameter."""
+    from pydantic import ValidationError
+
+    schema = _filters_schema(dataset)
+    allowed = {f.name for f in dataset.filters}
+    for name in params:
+        if name not in allowed:
+            raise BadParameter(
+                name,
+                _("Unknown parameter “%(name)s”. Allowed: %(allowed)s.")
+                % {"name": name[:50], "allowed": ", ".join(sorted(allowed))},
+            )
+    try:
+        parsed = schema.model_validate({name: params.get(name) for name in params})
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]) if first.get("loc") else ""
+        raise BadParameter(name, first.get("msg", "")) from None
+    return parsed.model_dump(exclude={"cursor", "limit"})
+
+
 def _lookup_type(dataset: Dataset):
     return Identifier if dataset.lookup_type is int else Code
 
@@ -145,12 +177,8 @@ def dataset_router(dataset: Dataset, tag: str) -> Router:
     def list_items(request, filters: Query[query_schema]):
         _check_known(request, query_schema)
         withheld = active()
-        qs = dataset.public_queryset(withheld)
         values = filters.model_dump(exclude={"cursor", "limit"})
-        for flt in dataset.filters:
-            if values.get(flt.name) is not None:
-                value = _aware(flt.name, values[flt.name])
-                qs = qs.filter(**{flt.lookup: (not value) if flt.invert else value})
+        qs = apply_filters(dataset, dataset.public_queryset(withheld), values)
         if filters.cursor:
             qs = qs.filter(**{f"{dataset.pk}__gt": decode_cursor(filters.cursor, int)})
         rows = list(qs.order_by(dataset.pk)[: filters.limit + 1])

@@ -23,7 +23,9 @@ from openhromada.core.withholding import active
 
 from . import bulk, dcat, dumps, tokens
 from .base import absolute
+from .endpoints import parse_filters
 from .models import ApiToken
+from .problems import BadParameter, problem
 
 FREQUENCIES = {
     "CONT": gettext_lazy("continuously (immediately after each change)"),
@@ -112,11 +114,23 @@ def download(request, key: str, fmt: str):
     item = bulk.get(key)
     if item is None or fmt not in ("csv", "jsonl"):
         raise Http404
+    try:  # the API's filters work here too, e.g. /data/council-decisions.csv?council=3
+        filters = parse_filters(item, request.GET)
+    except BadParameter as error:
+        return problem(
+            request,
+            400,
+            _("Invalid request"),
+            error.message,
+            errors=[{"parameter": error.parameter}],
+        )
     withheld = active()
     if fmt == "csv":
-        stream, content_type = bulk.csv_lines(item, withheld), "text/csv; charset=utf-8"
+        stream = bulk.csv_lines(item, withheld, filters)
+        content_type = "text/csv; charset=utf-8"
     else:
-        stream, content_type = bulk.jsonl_lines(item, withheld), "application/jsonl; charset=utf-8"
+        stream = bulk.jsonl_lines(item, withheld, filters)
+        content_type = "application/jsonl; charset=utf-8"
     response = StreamingHttpResponse(stream, content_type=content_type)
     _licence_headers(response, f"openhromada-{key}.{fmt}")
     return response
