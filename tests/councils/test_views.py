@@ -327,3 +327,31 @@ def test_minutes_are_markdown_and_hostile_input_is_neutralised(
     body = client.get(f"{_base(hromada)}meetings/{made.number}/").content.decode()
     assert "<strong>Ухвалено</strong> план." in body and "<li>пункт</li>" in body
     assert "<script>alert(1)" not in body and 'href="javascript' not in body
+
+
+def test_editing_keeps_a_file_unless_it_is_cleared(
+    client, official, council, hromada, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    made = meeting(official, council, days_ago=-10, publish=False, items=())
+    client.force_login(official)
+    base = f"{_base(hromada)}meetings/{made.number}/items/"
+    client.post(base + "new/", {"title": "Питання", "document": _pdf()})
+    item = made.items.get()
+    assert client.post(base + "1/edit/", {"title": "Нова назва"}).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Нова назва" and item.document
+    client.post(base + "1/edit/", {"title": "Нова назва", "document-clear": "on"})
+    item.refresh_from_db()
+    assert not item.document
+    services.council_update(actor=official, council=council, rules_file=_pdf("rules.pdf"))
+    data = {
+        "name": "Рада",
+        "term_start": "2025-01-01",
+        "quorum_percent": 50,
+        "notice_days": 5,
+        "minutes_due_days": 10,
+    }
+    assert client.post(f"{_base(hromada)}setup/", data).status_code == 302
+    council.refresh_from_db()
+    assert council.name == "Рада" and council.rules_file

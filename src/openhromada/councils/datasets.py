@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openhromada.opendata.base import (
     API_URL,
+    HROMADA_CODE,
     UPDATED,
     UPDATED_SINCE,
     URL,
@@ -21,13 +22,15 @@ from openhromada.opendata.base import (
     Filter,
     absolute,
     api_url,
+    hromada_filter,
+    oblast_filter,
     page_prefix,
 )
 
 from .lifecycle import Post, Result, Sector, Topic, side_of
 from .models import Council, Meeting, Membership, Motion, Vote
 
-HROMADA = Column("hromada_code", "string", _("КАТОТТГ code of the hromada."))
+HROMADA = HROMADA_CODE
 COUNCIL = Column("council_id", "integer", _("Identifier of the council."))
 BY_COUNCIL = Filter("council", "council_id", int, _("Identifier of the council."))
 
@@ -42,10 +45,6 @@ def _council_path(hromada_slug: str) -> str:
 
 def _row(row: dict, names: dict[str, str]) -> dict:
     return {names.get(k, k): v for k, v in row.items() if k != "hromada_slug"}
-
-
-def _hromada_filter(prefix: str) -> Filter:
-    return Filter("hromada", f"{prefix}hromada__code", str, _("КАТОТТГ code of the hromada."))
 
 
 COUNCIL_FIELDS = (
@@ -103,8 +102,8 @@ COUNCILS = Dataset(
     queryset=lambda withheld: Council.objects.values(*COUNCIL_FIELDS, hromada_slug=SLUG("")),
     to_row=_council_row,
     filters=(
-        _hromada_filter(""),
-        Filter("oblast", "hromada__oblast__code", str, _("КАТОТТГ code of the oblast.")),
+        hromada_filter("hromada__"),
+        oblast_filter("hromada__"),
         UPDATED_SINCE,
     ),
 )
@@ -175,7 +174,7 @@ MEMBERSHIPS = Dataset(
     to_row=_membership_row,
     filters=(
         BY_COUNCIL,
-        _hromada_filter("council__"),
+        hromada_filter("council__hromada__"),
         Filter("post", "post", Post, _("Post.")),
         Filter("sector", "sector", Sector, _("Sector.")),
         UPDATED_SINCE,
@@ -241,7 +240,7 @@ MEETINGS = Dataset(
     to_row=_meeting_row,
     filters=(
         BY_COUNCIL,
-        _hromada_filter("council__"),
+        hromada_filter("council__hromada__"),
         Filter("starts_from", "starts_at__date__gte", dt.date, _("On or after this date.")),
         Filter("starts_by", "starts_at__date__lte", dt.date, _("On or before this date.")),
         UPDATED_SINCE,
@@ -337,7 +336,7 @@ DECISIONS = Dataset(
     to_row=_decision_row,
     filters=(
         BY_COUNCIL,
-        _hromada_filter("council__"),
+        hromada_filter("council__hromada__"),
         Filter("topic", "topic", Topic, _("Topic.")),
         Filter("result", "result", Result, _("Result.")),
         Filter("plan", "plan_id", int, _("Identifier of the action plan concerned.")),

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -46,12 +47,17 @@ def _update(actor, obj, fields: Iterable[str], values: dict, history_fields) -> 
 
 
 def _files(values: dict, names: Iterable[str]) -> None:
-    """Validate new uploads; a field left empty keeps the record's file (False clears it)."""
+    """A new upload is checked; False (the form's "clear") removes the file; anything else (no
+    upload, or the record's own file echoed back by a form) keeps what the record has."""
     for name in names:
-        if name in values and values[name] is None:
-            del values[name]
-        elif values.get(name):
+        if name not in values:
+            continue
+        if values[name] is False:
+            values[name] = ""
+        elif isinstance(values[name], UploadedFile):
             check_uploads([values[name]], name)
+        else:
+            del values[name]
 
 
 def _check_term(council: Council) -> None:
@@ -83,7 +89,7 @@ def council_update(*, actor, council: Council, **values) -> Council:
     _files(values, ("founding_document", "rules_file"))
     before = snapshot(council, COUNCIL_FIELDS)
     for name, value in values.items():
-        setattr(council, name, "" if value is False else value)
+        setattr(council, name, value)
     _check_term(council)
     _save(council)
     if changes := diff(before, snapshot(council, COUNCIL_FIELDS)):
@@ -311,8 +317,6 @@ def agenda_item_update(*, actor, item: AgendaItem, **values) -> AgendaItem:
     if meeting.minutes_published_at:
         raise ServiceError(_("The minutes are published: the meeting's record is closed."))
     _files(values, ("document",))
-    if values.get("document") is False:
-        values["document"] = ""
     _update(actor, item, ITEM_FIELDS, values, AgendaItem.HISTORY_FIELDS)
     return item
 

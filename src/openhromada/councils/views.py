@@ -141,9 +141,6 @@ def council_setup(request, hromada_slug):
     form = CouncilForm(request.POST or None, request.FILES or None, instance=council)
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in CouncilForm.Meta.fields}
-        for name in ("founding_document", "rules_file"):
-            if name not in request.FILES and values[name] is not False:
-                values.pop(name)
         if council is None:
             call = lambda: services.council_create(actor=request.user, hromada=hromada, **values)  # noqa: E731
         else:
@@ -332,8 +329,6 @@ def item_edit(request, hromada_slug, number, item_number=None):
     form = AgendaItemForm(request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        if "document" not in request.FILES and data.get("document") is not False:
-            data.pop("document", None)
         if item is None:
             call = lambda: services.agenda_item_create(actor=request.user, meeting=meeting, **data)  # noqa: E731
         else:

@@ -112,6 +112,18 @@ API_URL = Column("api_url", "string", _("This record in the API."))
 UPDATED_SINCE = Filter(
     "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
 )
+HROMADA_CODE = Column("hromada_code", "string", _("КАТОТТГ code of the hromada."))
+
+
+def hromada_filter(path: str) -> Filter:
+    """`?hromada=<КАТОТТГ code>`; `path` leads from the dataset's model to the hromada's fields
+    (e.g. "plan__hromada__")."""
+    return Filter("hromada", f"{path}code", str, _("КАТОТТГ code of the hromada."))
+
+
+def oblast_filter(path: str) -> Filter:
+    """`?oblast=<КАТОТТГ code>`; `path` leads to the hromada's (or place's) fields."""
+    return Filter("oblast", f"{path}oblast__code", str, _("КАТОТТГ code of the oblast."))
 
 
 @functools.cache

@@ -14,6 +14,7 @@ from openhromada.opendata.base import (
     Filter,
     absolute,
     api_url,
+    oblast_filter,
     page_prefix,
 )
 
@@ -138,7 +139,7 @@ HROMADAS = Dataset(
     queryset=lambda withheld: Hromada.objects.values(*HROMADA_FIELDS),
     to_row=_hromada_row,
     filters=(
-        Filter("oblast", "oblast__code", str, _("КАТОТТГ code of the oblast.")),
+        oblast_filter(""),
         Filter("kind", "kind", Hromada.Kind, _("urban, settlement or rural.")),
         Filter(
             "ogp_member",

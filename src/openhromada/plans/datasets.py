@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from openhromada.opendata.base import (
     API_URL,
     CREATED,
+    HROMADA_CODE,
     UPDATED,
     UPDATED_SINCE,
     URL,
@@ -21,6 +22,8 @@ from openhromada.opendata.base import (
     Filter,
     absolute,
     api_url,
+    hromada_filter,
+    oblast_filter,
     page_prefix,
     plain,
 )
@@ -31,7 +34,7 @@ from .models import ActionPlan, Commitment, Milestone, ProgressUpdate
 # "not a draft" rather than IN (public states): the database then walks the rows in id order (the
 # keyset) and checks each one's plan, instead of collecting every public plan's rows and sorting.
 DRAFT = PlanStatus.DRAFT
-HROMADA = Column("hromada_code", "string", _("КАТОТТГ code of the hromada."))
+HROMADA = HROMADA_CODE
 
 
 def _plan_path(hromada_slug: str, plan_slug: str) -> str:
@@ -101,8 +104,8 @@ PLANS = Dataset(
     queryset=lambda withheld: ActionPlan.objects.public().values(*PLAN_FIELDS, "hromada__slug"),
     to_row=_plan_row,
     filters=(
-        Filter("hromada", "hromada__code", str, _("КАТОТТГ code of the hromada.")),
-        Filter("oblast", "hromada__oblast__code", str, _("КАТОТТГ code of the oblast.")),
+        hromada_filter("hromada__"),
+        oblast_filter("hromada__"),
         Filter("status", "status", PlanStatus, _("Status (drafts are never public).")),
         Filter("starts_from", "start_date__gte", dt.date, _("Starting on or after this date.")),
         Filter("ends_by", "end_date__lte", dt.date, _("Ending on or before this date.")),
@@ -200,8 +203,8 @@ COMMITMENTS = Dataset(
     to_row=_commitment_row,
     filters=(
         Filter("plan", "plan_id", int, _("Identifier of the action plan.")),
-        Filter("hromada", "plan__hromada__code", str, _("КАТОТТГ code of the hromada.")),
-        Filter("oblast", "plan__hromada__oblast__code", str, _("КАТОТТГ code of the oblast.")),
+        hromada_filter("plan__hromada__"),
+        oblast_filter("plan__hromada__"),
         Filter("completion", "completion", CompletionLevel, _("Completion level.")),
         UPDATED_SINCE,
     ),
@@ -283,9 +286,7 @@ MILESTONES = Dataset(
     filters=(
         Filter("commitment", "commitment_id", int, _("Identifier of the commitment.")),
         Filter("plan", "commitment__plan_id", int, _("Identifier of the action plan.")),
-        Filter(
-            "hromada", "commitment__plan__hromada__code", str, _("КАТОТТГ code of the hromada.")
-        ),
+        hromada_filter("commitment__plan__hromada__"),
         Filter("status", "status", MilestoneStatus, _("Status.")),
         Filter("due_from", "due_date__gte", dt.date, _("Due on or after this date.")),
         Filter("due_to", "due_date__lte", dt.date, _("Due on or before this date.")),
