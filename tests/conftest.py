@@ -11,6 +11,7 @@ pytest_plugins = [
     "tests.plans.fixtures",
     "tests.opendata.fixtures",
     "tests.councils.fixtures",
+    "tests.participation.fixtures",
 ]  # plan fixtures shared with the apps built on plans
 
 # Parsing the xlsx takes ~3 s; tests share one parse (they never mutate it).

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "openhromada.accounts",
     "openhromada.plans",
     "openhromada.councils",
+    "openhromada.participation",
     "openhromada.notifications",
     "openhromada.opendata",
     "ninja",
@@ -262,3 +263,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Rate limits on people's contributions, per account; an address gets RATE_LIMIT_ADDRESS_FACTOR
+# times as many (many people can share one). Forms: "5/h", "30/10m".
+RATE_LIMITS = {
+    "proposal": env.str("RATE_PROPOSALS", default="5/h"),
+    "comment": env.str("RATE_COMMENTS", default="20/10m"),
+    "support": env.str("RATE_SUPPORTS", default="60/10m"),
+    "abuse_report": env.str("RATE_ABUSE_REPORTS", default="10/h"),
+}
+RATE_LIMIT_ADDRESS_FACTOR = env.int("RATE_LIMIT_ADDRESS_FACTOR", default=5)
+TRUSTED_PROXY_HEADER = env.str("TRUSTED_PROXY_HEADER", default="")
+# The public moderation log says what was hidden, when and why; it names the moderator only if
+# the platform is configured to.
+MODERATION_SHOW_MODERATOR = env.bool("MODERATION_SHOW_MODERATOR", default=False)

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("", include("openhromada.plans.urls")),
     path("", include("openhromada.councils.urls")),
+    path("", include("openhromada.participation.urls")),
     path("hromady/", include("openhromada.places.urls")),
     path("", include((opendata_urls.pages, "opendata"))),
     path("accounts/", include("openhromada.accounts.urls")),

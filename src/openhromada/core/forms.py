@@ -1,6 +1,23 @@
-"""Turning a service's ValidationError into form errors the user can read beside the fields."""
+"""Shared form pieces (widgets, help texts), and service errors shown beside the fields."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from .uploads import MAX_UPLOAD_BYTES
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+MARKDOWN_HELP = _("Markdown: **bold**, *italic*, lists with “-”, [links](https://…).")
+# Formatted when shown, in the reader's language (not once, at import, in whichever was active).
+UPLOAD_HELP = lazy(
+    lambda: (
+        _("PDF, image, office document, CSV or text; up to %(mb)d MB.")
+        % {"mb": MAX_UPLOAD_BYTES // 2**20}
+    ),
+    str,
+)()
 
 
 def add_service_errors(form, error: ValidationError) -> None:

@@ -39,3 +39,16 @@ def check_uploads(files, field: str) -> None:
                     % {"name": upload.name}
                 }
             )
+
+
+def serve(file):
+    """A stored file as a download, or 404 when there is none (or it went missing on disk)."""
+    from django.http import FileResponse, Http404
+
+    if not file:
+        raise Http404
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=file.name.rsplit("/", 1)[-1])

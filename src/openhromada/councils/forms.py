@@ -1,25 +1,12 @@
 """Forms for the council's secretary, co-chairs and officials; the services do the rules."""
 
 from django import forms
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.core.uploads import MAX_UPLOAD_BYTES
+from openhromada.core.forms import DATE, DATETIME, MARKDOWN_HELP, UPLOAD_HELP
 
 from .lifecycle import Result, Topic, VoteOption
 from .models import AgendaItem, Council, Meeting, Membership
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-MARKDOWN_HELP = _("Markdown: **bold**, *italic*, lists with “-”, [links](https://…).")
-# Formatted when shown, in the reader's language (not once, at import, in whichever was active).
-UPLOAD_HELP = lazy(
-    lambda: (
-        _("PDF, image, office document, CSV or text; up to %(mb)d MB.")
-        % {"mb": MAX_UPLOAD_BYTES // 2**20}
-    ),
-    str,
-)()
 
 
 class CouncilForm(forms.ModelForm):

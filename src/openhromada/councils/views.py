@@ -5,7 +5,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import describe
 from openhromada.core.pagecache import public_page_cache
+from openhromada.core.uploads import serve
 from openhromada.core.views import withheld_page
 from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
@@ -535,11 +536,4 @@ def document(request, hromada_slug, kind, pk):
     hidden_fields = withheld.fields(obj, obj.pk)
     if withheld.hides(obj) or "minutes_text" in hidden_fields or "description" in hidden_fields:
         return withheld_page(request)  # a file says what its withheld text says
-    file = getattr(obj, field)
-    if not file:
-        raise Http404
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=file.name.rsplit("/", 1)[-1])
+    return serve(getattr(obj, field))

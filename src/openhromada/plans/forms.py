@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.forms import DATE
+
 from .lifecycle import MilestoneStatus
 from .models import ActionPlan, Commitment, Milestone, SupportingActor
 from .services import MAX_EVIDENCE_BYTES
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PlanForm(forms.ModelForm):

@@ -1,0 +1,377 @@
+"""Public consultations: the page with sections and comments, the survey and its data, the report,
+and the forms officials use to prepare and answer them."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openhromada.core.forms import run_service
+from openhromada.core.pagecache import public_page_cache
+from openhromada.core.ratelimit import client_address
+from openhromada.core.uploads import serve
+from openhromada.notifications.services import is_following
+from openhromada.places.models import Hromada
+
+from . import consultations, selectors, services
+from .forms import (
+    CloseForm,
+    CommentForm,
+    ConsultationForm,
+    OutcomeForm,
+    QuestionForm,
+    ReportForm,
+    SectionForm,
+    lines,
+)
+from .lifecycle import QuestionKind
+from .models import Comment, Consultation, Question, Section
+from .views import act, form_page, refused
+
+
+def _url(consultation) -> str:
+    return reverse("participation:consultation", args=[consultation.pk])
+
+
+def _editable(request, pk) -> Consultation:
+    consultation = get_object_or_404(Consultation.objects.select_related("hromada"), pk=pk)
+    if not request.user.has_perm("participation.change_consultation", consultation):
+        raise PermissionDenied
+    return consultation
+
+
+def _form(request, form, consultation, hromada, title):
+    return form_page(
+        request,
+        "participation/form.html",
+        {
+            "form": form,
+            "hromada": hromada,
+            "consultation": consultation,
+            "title": title,
+            "multipart": isinstance(form, ConsultationForm),
+        },
+    )
+
+
+@login_required
+def consultation_create(request, hromada_slug):
+    hromada = get_object_or_404(Hromada, slug=hromada_slug)
+    if not request.user.has_perm("participation.add_consultation", hromada):
+        raise PermissionDenied
+    form = ConsultationForm(request.POST or None, request.FILES or None, hromada=hromada)
+    if request.method == "POST" and form.is_valid():
+        values = form.values()
+        saved = run_service(
+            form,
+            lambda: consultations.consultation_create(
+                actor=request.user, hromada=hromada, **values
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The draft consultation was saved: add its sections."))
+            return redirect(_url(saved))
+    return _form(request, form, None, hromada, _("Prepare a public consultation"))
+
+
+@login_required
+def consultation_edit(request, pk):
+    consultation = _editable(request, pk)
+    form = ConsultationForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=consultation,
+        hromada=consultation.hromada,
+    )
+    if request.method == "POST" and form.is_valid():
+        values = form.values()
+        consultation.refresh_from_db()
+        saved = run_service(
+            form,
+            lambda: consultations.consultation_update(
+                actor=request.user, consultation=consultation, **values
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The consultation was saved."))
+            return redirect(_url(saved))
+    return _form(request, form, consultation, consultation.hromada, _("Edit the consultation"))
+
+
+@login_required
+def section_edit(request, pk, number=None):
+    consultation = _editable(request, pk)
+    section = None
+    if number is not None:
+        section = get_object_or_404(Section, consultation=consultation, number=number)
+    initial = {"title": section.title, "text": section.text} if section else None
+    form = SectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: consultations.section_save(
+                actor=request.user, consultation=consultation, section=section, **form.cleaned_data
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The section was saved."))
+            return redirect(_url(consultation) + f"#section-{saved.number}")
+    title = _("Edit the section") if section else _("Add a section")
+    return _form(request, form, consultation, consultation.hromada, title)
+
+
+@login_required
+def question_edit(request, pk, number=None):
+    consultation = _editable(request, pk)
+    question = None
+    if number is not None:
+        question = get_object_or_404(Question, consultation=consultation, number=number)
+    initial = None
+    if question:
+        initial = {
+            "text": question.text,
+            "kind": question.kind,
+            "options": "\n".join(question.options),
+        }
+    form = QuestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: consultations.question_save(
+                actor=request.user,
+                consultation=consultation,
+                question=question,
+                text=data["text"],
+                kind=data["kind"],
+                options=lines(data["options"]),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The question was saved."))
+            return redirect(_url(consultation) + "#survey")
+    title = _("Edit the question") if question else _("Add a survey question")
+    return _form(request, form, consultation, consultation.hromada, title)
+
+
+@login_required
+@require_POST
+def consultation_publish(request, pk):
+    consultation = _editable(request, pk)
+    return act(
+        request,
+        lambda: consultations.consultation_publish(actor=request.user, consultation=consultation),
+        _url(consultation),
+        _("The consultation is published."),
+    )
+
+
+@login_required
+def consultation_close(request, pk):
+    consultation = _editable(request, pk)
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["closed_reason"]
+        if run_service(
+            form,
+            lambda: consultations.consultation_close(
+                actor=request.user, consultation=consultation, reason=reason
+            ),
+        ):
+            messages.success(request, _("The consultation is closed."))
+            return redirect(_url(consultation))
+    return _form(
+        request, form, consultation, consultation.hromada, _("Close the consultation early")
+    )
+
+
+@public_page_cache
+def consultation_detail(request, pk):
+    consultation = selectors.get_consultation(pk, drafts_for=request.user)
+    user = request.user
+    return render(
+        request,
+        "participation/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "hromada": consultation.hromada,
+            "sections": list(selectors.consultation_sections(consultation)),
+            "questions": list(consultation.questions.all()),
+            "results": selectors.survey_results(consultation, text_limit=0),
+            "comment_form": CommentForm(),
+            "can_edit": user.has_perm("participation.change_consultation", consultation),
+            "can_contribute": user.has_perm("participation.contribute", consultation),
+            "can_moderate": user.has_perm("participation.moderate", consultation),
+            "following": is_following(user, consultation),
+            "follow_url": reverse("participation:consultation_follow", args=[pk]),
+        },
+    )
+
+
+@login_required
+@require_POST
+def section_comment(request, pk, number):
+    consultation = selectors.get_consultation(pk)
+    section = get_object_or_404(Section, consultation=consultation, number=number)
+    back = _url(consultation) + f"#section-{number}"
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return refused(request, ValidationError(_("Write a comment.")), back)
+    parent = None
+    if parent_id := form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=parent_id, section=section).first() or Comment(
+            pk=parent_id
+        )
+    return act(
+        request,
+        lambda: services.comment_post(
+            actor=request.user,
+            section=section,
+            parent=parent,
+            text=form.cleaned_data["text"],
+            address=client_address(request),
+        ),
+        back,
+        _("Your comment was published."),
+    )
+
+
+def _survey_answers(request, consultation) -> dict:
+    answers = {}
+    for question in consultation.questions.all():
+        key = f"q{question.pk}"
+        if question.kind == QuestionKind.MULTIPLE:
+            answers[question.pk] = request.POST.getlist(key)
+        else:
+            answers[question.pk] = request.POST.get(key, "")
+    return answers
+
+
+@login_required
+@require_POST
+def survey_submit(request, pk):
+    consultation = selectors.get_consultation(pk)
+    answers = _survey_answers(request, consultation)
+    return act(
+        request,
+        lambda: consultations.survey_answer(
+            actor=request.user, consultation=consultation, answers=answers
+        ),
+        _url(consultation) + "#survey",
+        _("Thank you: your answers were saved."),
+    )
+
+
+@public_page_cache
+def survey_csv(request, pk):
+    """The survey's results as CSV: one row per option (or scale point) per question."""
+    consultation = selectors.get_consultation(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="consultation-{pk}-survey.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["question_number", "question", "kind", "option", "answers", "percent"])
+    for result in selectors.survey_results(consultation, text_limit=10_000):
+        q = result.question
+        for label, count, percent in result.rows:
+            writer.writerow([q.number, q.text, q.kind, label, count, percent])
+        for text in result.texts or ():
+            writer.writerow([q.number, q.text, q.kind, text, 1, ""])
+    return response
+
+
+@login_required
+def comment_outcome(request, pk):
+    comment = get_object_or_404(
+        Comment.objects.select_related("section__consultation__hromada", "author"),
+        pk=pk,
+        section__isnull=False,
+    )
+    consultation = comment.section.consultation
+    if not request.user.has_perm("participation.change_consultation", consultation):
+        raise PermissionDenied
+    initial = {"outcome": comment.outcome, "outcome_reason": comment.outcome_reason}
+    form = OutcomeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: consultations.comment_set_outcome(
+                actor=request.user,
+                comment=comment,
+                outcome=data["outcome"],
+                reason=data["outcome_reason"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The outcome was saved."))
+            return redirect(reverse("participation:report", args=[consultation.pk]))
+    return form_page(
+        request,
+        "participation/outcome_form.html",
+        {
+            "form": form,
+            "comment": comment,
+            "consultation": consultation,
+            "hromada": consultation.hromada,
+            "title": _("Outcome of a comment"),
+        },
+    )
+
+
+@public_page_cache
+def consultation_report(request, pk):
+    consultation = selectors.get_consultation(pk, drafts_for=request.user)
+    can_edit = request.user.has_perm("participation.change_consultation", consultation)
+    return render(
+        request,
+        "participation/consultation_report.html",
+        {
+            "consultation": consultation,
+            "hromada": consultation.hromada,
+            "comments": list(selectors.report_comments(consultation)),
+            "results": selectors.survey_results(consultation),
+            "can_edit": can_edit,
+            "missing": consultations.comments_without_outcome(consultation).count()
+            if can_edit
+            else 0,
+        },
+    )
+
+
+@login_required
+def report_edit(request, pk):
+    consultation = _editable(request, pk)
+    form = ReportForm(request.POST or None, initial={"report": consultation.report})
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: consultations.report_publish(
+                actor=request.user, consultation=consultation, report=form.cleaned_data["report"]
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The summary report is published."))
+            return redirect(reverse("participation:report", args=[pk]))
+    return _form(request, form, consultation, consultation.hromada, _("Summary report"))
+
+
+@login_required
+@require_POST
+def consultation_follow(request, pk):
+    from openhromada.notifications.views import toggle_follow
+
+    consultation = selectors.get_consultation(pk)
+    toggle_follow(
+        request, consultation, _("You follow the consultation and will be told of its report.")
+    )
+    return redirect(_url(consultation))
+
+
+def document(request, pk):
+    return serve(selectors.get_consultation(pk, drafts_for=request.user).document)

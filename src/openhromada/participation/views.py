@@ -1,0 +1,401 @@
+"""Calls for proposals and proposals: the public pages, residents' forms and officials' answers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openhromada.core.forms import run_service
+from openhromada.core.history import describe
+from openhromada.core.pagecache import public_page_cache
+from openhromada.core.ratelimit import RateLimited, client_address
+from openhromada.core.uploads import serve
+from openhromada.notifications.services import is_following
+from openhromada.plans.models import ActionPlan
+
+from . import rows, selectors, services
+from .forms import CallForm, CloseForm, CommentForm, ProposalForm, ResponseForm
+from .lifecycle import ResponseKind
+from .models import Attachment, Call, Comment, Proposal
+
+
+def form_page(request, template, context):
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+def refused(request, error: ValidationError, back: str):
+    """A refused action, said plainly with a way back (429 when it was the rate limit)."""
+    status = 429 if isinstance(error, RateLimited) else 400
+    return render(
+        request,
+        "participation/refused.html",
+        {"messages_list": error.messages, "back": back},
+        status=status,
+    )
+
+
+def act(request, call, back: str, done: str):
+    """Run a POST-only action: on success tell the user and go back, else say why not."""
+    try:
+        call()
+    except ValidationError as error:
+        return refused(request, error, back)
+    messages.success(request, done)
+    return redirect(back)
+
+
+def _editable_call(request, pk) -> Call:
+    call = selectors.get_call(pk)
+    if not request.user.has_perm("participation.change_call", call):
+        raise PermissionDenied
+    return call
+
+
+# --- calls ---------------------------------------------------------------------------------
+
+
+@login_required
+def call_create(request, hromada_slug, plan_slug):
+    plan = get_object_or_404(
+        ActionPlan.objects.select_related("hromada"), hromada__slug=hromada_slug, slug=plan_slug
+    )
+    if not request.user.has_perm("participation.add_call", plan):
+        raise PermissionDenied
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        call = run_service(
+            form, lambda: services.call_create(actor=request.user, plan=plan, **form.values())
+        )
+        if call is not None:
+            messages.success(request, _("The call for proposals is open."))
+            return redirect("participation:call", call.pk)
+    return form_page(
+        request,
+        "participation/form.html",
+        {"form": form, "hromada": plan.hromada, "plan": plan, "title": _("Open a call")},
+    )
+
+
+@login_required
+def call_edit(request, pk):
+    call = _editable_call(request, pk)
+    initial = {"categories": "\n".join(services.call_category_names(call))}
+    form = CallForm(request.POST or None, instance=call, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = form.values()
+        call.refresh_from_db()  # the form wrote its values onto the instance
+        saved = run_service(
+            form, lambda: services.call_update(actor=request.user, call=call, **values)
+        )
+        if saved is not None:
+            messages.success(request, _("The call was saved."))
+            return redirect("participation:call", call.pk)
+    return form_page(
+        request,
+        "participation/form.html",
+        {"form": form, "hromada": call.hromada, "call": call, "title": _("Edit the call")},
+    )
+
+
+@login_required
+def call_close(request, pk):
+    call = _editable_call(request, pk)
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["closed_reason"]
+        if run_service(
+            form, lambda: services.call_close(actor=request.user, call=call, reason=reason)
+        ):
+            messages.success(request, _("The call is closed."))
+            return redirect("participation:call", call.pk)
+    return form_page(
+        request,
+        "participation/form.html",
+        {"form": form, "hromada": call.hromada, "call": call, "title": _("Close the call early")},
+    )
+
+
+@public_page_cache
+def call_detail(request, pk):
+    call = selectors.get_call(pk)
+    filters = selectors.ProposalFilters.from_query(request.GET)
+    page = selectors.proposals_page(call, filters, request.GET.get("page"))
+    supported = selectors.supported_ids(request.user, page.object_list)
+    query = {k: v for k, v in vars(filters).items() if v and not (k == "sort" and v == "newest")}
+    return render(
+        request,
+        "participation/call_detail.html",
+        {
+            "call": call,
+            "hromada": call.hromada,
+            "categories": list(call.categories.all()),
+            "filters": filters,
+            "responses": [*ResponseKind.choices, (selectors.NO_RESPONSE, _("no response yet"))],
+            "sorts": [
+                ("newest", _("newest")),
+                ("supported", _("most supported")),
+                ("response", _("response status")),
+            ],
+            "page": page,
+            "querystring": urlencode(query),
+            "proposal_rows": rows.proposal_rows_html(page.object_list, supported),
+            "counts": selectors.call_counts(call),
+            "can_edit": request.user.has_perm("participation.change_call", call),
+            "can_contribute": request.user.has_perm("participation.contribute", call),
+            "following": is_following(request.user, call),
+            "follow_url": reverse("participation:call_follow", args=[call.pk]),
+        },
+    )
+
+
+@public_page_cache
+def call_report(request, pk):
+    call = selectors.get_call(pk)
+    return render(
+        request,
+        "participation/call_report.html",
+        {"call": call, "hromada": call.hromada, "report": selectors.call_report(call)},
+    )
+
+
+@login_required
+@require_POST
+def call_follow(request, pk):
+    from openhromada.notifications.views import toggle_follow
+
+    call = selectors.get_call(pk)
+    toggle_follow(request, call, _("You follow the call now and will be told when it closes."))
+    return redirect("participation:call", call.pk)
+
+
+# --- proposals -----------------------------------------------------------------------------
+
+
+@login_required
+def proposal_create(request, pk):
+    call = selectors.get_call(pk)
+    if not request.user.has_perm("participation.contribute", call):
+        raise PermissionDenied
+    form = ProposalForm(request.POST or None, request.FILES or None, call=call)
+    if request.method == "POST" and form.is_valid():
+        values = form.values()
+        proposal = run_service(
+            form,
+            lambda: services.proposal_submit(
+                actor=request.user, call=call, address=client_address(request), **values
+            ),
+        )
+        if proposal is not None:
+            messages.success(
+                request, _("Your proposal was submitted. You will be told of the response.")
+            )
+            return redirect("participation:proposal", proposal.pk)
+    return form_page(
+        request,
+        "participation/form.html",
+        {
+            "form": form,
+            "hromada": call.hromada,
+            "call": call,
+            "multipart": True,
+            "title": _("Submit a proposal"),
+            "intro": call.rules,
+        },
+    )
+
+
+@login_required
+def proposal_edit(request, pk):
+    proposal = selectors.get_proposal(pk)
+    if not request.user.has_perm("participation.change_proposal", proposal):
+        raise PermissionDenied
+    form = ProposalForm(
+        request.POST or None, request.FILES or None, instance=proposal, call=proposal.call
+    )
+    if request.method == "POST" and form.is_valid():
+        values = form.values()
+        proposal.refresh_from_db()
+        saved = run_service(
+            form,
+            lambda: services.proposal_update(actor=request.user, proposal=proposal, **values),
+        )
+        if saved is not None:
+            messages.success(request, _("Your proposal was saved."))
+            return redirect("participation:proposal", proposal.pk)
+    return form_page(
+        request,
+        "participation/form.html",
+        {
+            "form": form,
+            "hromada": proposal.call.hromada,
+            "call": proposal.call,
+            "multipart": True,
+            "title": _("Edit your proposal"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def proposal_withdraw(request, pk):
+    proposal = selectors.get_proposal(pk)
+    back = reverse("participation:proposal", args=[pk])
+    return act(
+        request,
+        lambda: services.proposal_withdraw(actor=request.user, proposal=proposal),
+        back,
+        _("Your proposal was withdrawn."),
+    )
+
+
+@login_required
+@require_POST
+def proposal_support(request, pk):
+    proposal = selectors.get_proposal(pk)
+    back = request.POST.get("next", "")
+    if not back.startswith("/") or back.startswith("//"):
+        back = reverse("participation:proposal", args=[pk])
+    if request.POST.get("action") == "unsupport":
+        return act(
+            request,
+            lambda: services.proposal_unsupport(actor=request.user, proposal=proposal),
+            back,
+            _("You no longer support this proposal."),
+        )
+    return act(
+        request,
+        lambda: services.proposal_support(
+            actor=request.user, proposal=proposal, address=client_address(request)
+        ),
+        back,
+        _("You support this proposal."),
+    )
+
+
+@login_required
+@require_POST
+def proposal_follow(request, pk):
+    from openhromada.notifications.views import toggle_follow
+
+    proposal = selectors.get_proposal(pk)
+    toggle_follow(request, proposal, _("You follow the proposal and will be told of the response."))
+    return redirect("participation:proposal", pk)
+
+
+@login_required
+def proposal_respond(request, pk):
+    proposal = selectors.get_proposal(pk)
+    if not request.user.has_perm("participation.respond", proposal):
+        raise PermissionDenied
+    initial = {
+        "response": proposal.response,
+        "response_reason": proposal.response_reason,
+        "commitments": list(proposal.commitments.all()),
+        "merged_into": proposal.merged_into,
+    }
+    form = ResponseForm(request.POST or None, initial=initial, proposal=proposal)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: services.proposal_respond(
+                actor=request.user,
+                proposal=proposal,
+                response=data["response"],
+                reason=data["response_reason"],
+                commitments=data["commitments"],
+                merged_into=data["merged_into"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The response was published."))
+            return redirect("participation:proposal", pk)
+    return form_page(
+        request,
+        "participation/respond.html",
+        {
+            "form": form,
+            "proposal": proposal,
+            "hromada": proposal.call.hromada,
+            "call": proposal.call,
+            "title": _("Respond to the proposal"),
+        },
+    )
+
+
+def _comment_parent(form, **target) -> Comment | None:
+    parent_id = form.cleaned_data.get("parent")
+    if not parent_id:
+        return None
+    return Comment.objects.filter(pk=parent_id, **target).first() or Comment(pk=parent_id)
+
+
+@public_page_cache
+def proposal_detail(request, pk):
+    proposal = selectors.get_proposal(pk)
+    user = request.user
+    comments = selectors.comments_page({"proposal": proposal}, request.GET.get("page"))
+    return render(
+        request,
+        "participation/proposal_detail.html",
+        {
+            **_proposal_context(request, proposal),
+            "comments": comments,
+            "comment_form": CommentForm(),
+            "supported": bool(selectors.supported_ids(user, [proposal])),
+            "following": is_following(user, proposal),
+            "follow_url": reverse("participation:proposal_follow", args=[pk]),
+        },
+    )
+
+
+def _proposal_context(request, proposal) -> dict:
+    user = request.user
+    history = describe(list(selectors.proposal_history(proposal)[:20]), Proposal, None)
+    return {
+        "proposal": proposal,
+        "call": proposal.call,
+        "hromada": proposal.call.hromada,
+        "commitments": list(proposal.commitments.select_related("plan__hromada")),
+        "attachments": list(proposal.attachments.all()),
+        "history": history,
+        "can_edit": user.has_perm("participation.change_proposal", proposal),
+        "can_respond": user.has_perm("participation.respond", proposal),
+        "can_contribute": user.has_perm("participation.contribute", proposal),
+        "can_moderate": user.has_perm("participation.moderate", proposal),
+    }
+
+
+@login_required
+@require_POST
+def proposal_comment(request, pk):
+    proposal = selectors.get_proposal(pk)
+    back = reverse("participation:proposal", args=[pk])
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return refused(request, ValidationError(_("Write a comment.")), back)
+    parent = _comment_parent(form, proposal=proposal)
+    return act(
+        request,
+        lambda: services.comment_post(
+            actor=request.user,
+            proposal=proposal,
+            parent=parent,
+            text=form.cleaned_data["text"],
+            address=client_address(request),
+        ),
+        back + "#comments",
+        _("Your comment was published."),
+    )
+
+
+def attachment(request, pk):
+    item = get_object_or_404(Attachment.objects.select_related("proposal"), pk=pk)
+    if item.proposal.is_hidden:
+        raise Http404
+    return serve(item.file)
