@@ -240,6 +240,10 @@ OPENDATA_DATASETS = [
     "openhromada.councils.datasets.MEETINGS",
     "openhromada.councils.datasets.DECISIONS",
     "openhromada.councils.datasets.VOTES",
+    "openhromada.participation.datasets.CALLS",
+    "openhromada.participation.datasets.PROPOSALS",
+    "openhromada.participation.datasets.CONSULTATIONS",
+    "openhromada.participation.datasets.COMMENTS",
     "openhromada.opendata.history_data.HISTORY",
 ]
 # Pre-built bulk files (the ZIP of everything): where they go and how long one is served.

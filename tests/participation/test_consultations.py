@@ -47,7 +47,11 @@ def test_no_comment_before_the_period_opens(official, hromada, resident, en):
 def test_the_draft_is_frozen_once_the_period_starts(consultation, official, en):
     with pytest.raises(ValidationError, match="can no longer be changed"):
         consultations.section_save(
-            actor=official, consultation=consultation, section=_section(consultation), title="X", text="Y"
+            actor=official,
+            consultation=consultation,
+            section=_section(consultation),
+            title="X",
+            text="Y",
         )
 
 
@@ -56,7 +60,9 @@ def test_survey_answers_are_validated_and_replaced_on_a_second_answer(consultati
     consultations.survey_answer(
         actor=resident, consultation=consultation, answers={single.pk: "Так", scale.pk: "4"}
     )
-    consultations.survey_answer(actor=resident, consultation=consultation, answers={single.pk: "Ні"})
+    consultations.survey_answer(
+        actor=resident, consultation=consultation, answers={single.pk: "Ні"}
+    )
     assert Answer.objects.get(question=single, user=resident).choices == ["Ні"]
     with pytest.raises(ValidationError, match="options offered"):
         consultations.survey_answer(
@@ -101,7 +107,9 @@ def test_report_waits_for_the_end_and_for_every_outcome(
     with pytest.raises(ValidationError, match="still have no outcome"):
         consultations.report_publish(actor=official, consultation=consultation, report="Підсумок")
     with pytest.raises(ValidationError, match="written reason"):
-        consultations.comment_set_outcome(actor=official, comment=comment, outcome="taken", reason="")
+        consultations.comment_set_outcome(
+            actor=official, comment=comment, outcome="taken", reason=""
+        )
     consultations.comment_set_outcome(
         actor=official, comment=comment, outcome="partly", reason="Частково враховано у п. 2"
     )
@@ -119,7 +127,9 @@ def test_residents_cannot_prepare_or_answer(consultation, resident, hromada):
         )
     comment = services.comment_post(actor=resident, section=_section(consultation), text="x")
     with pytest.raises(PermissionDenied):
-        consultations.comment_set_outcome(actor=resident, comment=comment, outcome="taken", reason="x")
+        consultations.comment_set_outcome(
+            actor=resident, comment=comment, outcome="taken", reason="x"
+        )
 
 
 def test_close_early_needs_an_open_consultation(consultation, official, en):

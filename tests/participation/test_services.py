@@ -162,8 +162,8 @@ def test_accepted_needs_a_commitment_of_the_same_plan(proposal, official, co_pla
         services.proposal_respond(
             actor=official, proposal=proposal, response="accepted", reason="Добре"
         )
-    from tests.plans.fixtures import make_commitment
     from openhromada.plans import services as plan_services
+    from tests.plans.fixtures import make_commitment
 
     other_plan = plan_services.plan_create(
         actor=official,
@@ -224,7 +224,9 @@ def test_merged_names_another_proposal_of_the_call(proposal, official, resident,
 
 def test_residents_cannot_respond(proposal, neighbour):
     with pytest.raises(PermissionDenied):
-        services.proposal_respond(actor=neighbour, proposal=proposal, response="rejected", reason="x")
+        services.proposal_respond(
+            actor=neighbour, proposal=proposal, response="rejected", reason="x"
+        )
 
 
 def test_comments_thread_one_level_deep(proposal, neighbour, resident, en):

@@ -125,7 +125,8 @@ def test_comment_markdown_is_sanitised_on_the_page(client, proposal, neighbour):
     services.comment_post(
         actor=neighbour,
         proposal=proposal,
-        text='<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> **так**',
+        text="<script>alert(1)</script> [x](javascript:alert(1)) "
+        "<img src=x onerror=alert(1)> **так**",
     )
     page = client.get(_url("proposal", proposal.pk)).content.decode()
     assert "<script>alert" not in page and 'href="javascript' not in page
@@ -136,7 +137,9 @@ def test_consultation_page_report_and_survey_csv(client, consultation, official,
     section = consultation.sections.first()
     comment = services.comment_post(actor=resident, section=section, text="Пропоную змінити")
     single = consultation.questions.get(number=1)
-    consultations.survey_answer(actor=resident, consultation=consultation, answers={single.pk: "Так"})
+    consultations.survey_answer(
+        actor=resident, consultation=consultation, answers={single.pk: "Так"}
+    )
     page = client.get(_url("consultation", consultation.pk)).content.decode()
     assert "Пропоную змінити" in page and "Так: 1 (100%)" in page
     consultations.consultation_close(actor=official, consultation=consultation, reason="Кінець")

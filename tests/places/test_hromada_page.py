@@ -72,5 +72,5 @@ def test_hromada_page_query_count_is_constant(client, django_assert_max_num_quer
     hromada = Hromada.objects.get(slug="khmelnytska")
     for i in range(15):
         hromada_update(actor=None, hromada=hromada, population=1000 + i)
-    with django_assert_max_num_queries(5):  # + the active withholdings, + the council section
+    with django_assert_max_num_queries(7):  # + withholdings, council, calls and consultations
         client.get("/hromady/khmelnytska/")

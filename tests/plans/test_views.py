@@ -299,13 +299,13 @@ def big_plan(plan, official):
 
 
 def test_plan_page_query_count_is_constant(client, big_plan, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):  # + the active withholdings, + council decisions
+    with django_assert_max_num_queries(9):  # + withholdings, council decisions, calls
         response = client.get(BASE)
     assert len(response.context["timeline"]) == 120
 
 
 def test_commitment_page_query_count_is_constant(client, big_plan, django_assert_max_num_queries):
-    with django_assert_max_num_queries(11):  # + the active withholdings, + council decisions
+    with django_assert_max_num_queries(12):  # + withholdings, council decisions, proposals
         client.get(BASE + "commitments/3/")
 
 

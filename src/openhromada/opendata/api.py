@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Router
 
 from openhromada.councils.api import router as councils_router
+from openhromada.participation.api import router as participation_router
 from openhromada.places.api import router as places_router
 from openhromada.plans.api import router as plans_router
 
@@ -13,8 +14,9 @@ from .tokens import AnonymousThrottle, TokenThrottle
 
 DESCRIPTION = """
 Open data of Open Hromada (Відкрита громада): places, OGP Local action plans, commitments,
-milestones, progress reports, coordination councils (members, meetings, decisions, votes)
-and the public history of every change.
+milestones, progress reports, coordination councils (members, meetings, decisions, votes),
+calls for proposals, proposals with their responses, consultations and comments, and the public
+history of every change.
 
 * **Reading** needs no account. Lists take filters, `limit` (1–500) and `cursor` (from the
   previous page's `next`); the order is stable. Responses carry `ETag` and `Last-Modified`, and
@@ -59,4 +61,5 @@ history_router.add_router("/history", dataset_router(HISTORY, "Public history"))
 api.add_router("", places_router)
 api.add_router("", plans_router)
 api.add_router("", councils_router)
+api.add_router("", participation_router)
 api.add_router("", history_router)

@@ -35,6 +35,12 @@ PUBLIC_TYPES = (
     "councils.membership",
     "councils.meeting",
     "councils.agendaitem",
+    "participation.call",
+    "participation.proposal",
+    "participation.comment",
+    "participation.consultation",
+    "participation.section",
+    "participation.question",
     "councils.motion",
 )
 # Containers that are not public yet, as (container type, query of their ids): entries inside
@@ -44,6 +50,19 @@ PRIVATE_CONTAINERS = (
     (
         "councils.meeting",
         lambda: apps.get_model("councils.meeting").objects.filter(agenda_published_at=None),
+    ),
+    # a draft consultation; hidden proposals and comments (their text is in their entries)
+    (
+        "participation.consultation",
+        lambda: apps.get_model("participation.consultation").objects.filter(published_at=None),
+    ),
+    (
+        "participation.proposal",
+        lambda: apps.get_model("participation.proposal").objects.exclude(hidden_at=None),
+    ),
+    (
+        "participation.comment",
+        lambda: apps.get_model("participation.comment").objects.exclude(hidden_at=None),
     ),
 )
 # council records that live inside a meeting: a withheld meeting takes their entries with it

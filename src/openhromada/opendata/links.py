@@ -16,6 +16,31 @@ PLAN_PAGES = {
     "plans.amendment": ("commitment__plan__", "commitment__number"),
 }
 
+# object type → (page path segment, the field holding that page's id)
+PARTICIPATION_PAGES = {
+    "participation.call": ("calls", "pk"),
+    "participation.proposal": ("proposals", "pk"),
+    "participation.consultation": ("consultations", "pk"),
+    "participation.section": ("consultations", "consultation_id"),
+    "participation.question": ("consultations", "consultation_id"),
+}
+
+
+def _participation_urls(wanted: dict[str, set[str]], urls: dict) -> None:
+    for label, (segment, field) in PARTICIPATION_PAGES.items():
+        if ids := wanted.pop(label, None):
+            for pk, page_id in (
+                apps.get_model(label).objects.filter(pk__in=ids).values_list("pk", field)
+            ):
+                urls[(label, str(pk))] = f"/{segment}/{page_id}/"
+    if ids := wanted.pop("participation.comment", None):
+        rows = apps.get_model("participation.comment").objects.filter(pk__in=ids)
+        for pk, proposal, consultation in rows.values_list(
+            "pk", "proposal_id", "section__consultation_id"
+        ):
+            page = f"/proposals/{proposal}/" if proposal else f"/consultations/{consultation}/"
+            urls[("participation.comment", str(pk))] = f"{page}#comment-{pk}"
+
 
 def page_urls(entries) -> dict[tuple[str, str], str]:
     """{(object_type, object_id): page path} for the entries' objects."""
@@ -36,6 +61,7 @@ def page_urls(entries) -> dict[tuple[str, str], str]:
         for row in apps.get_model(label).objects.filter(pk__in=ids).values_list(*fields):
             path = f"{directory}{row[2]}/plans/{row[1]}/"
             urls[(label, str(row[0]))] = f"{path}commitments/{row[3]}/" if number else path
+    _participation_urls(wanted, urls)
     for label, ids in wanted.items():  # oblasts, raions, networks: the directory
         for pk in ids:
             urls[(label, pk)] = directory

@@ -10,6 +10,8 @@ from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from openhromada.core.ratelimit import RateLimited
+
 PROBLEM_TYPE = "about:blank"
 
 
@@ -76,6 +78,12 @@ def _service_error(request, exc: DjangoValidationError):
     )
 
 
+def _rate_limited(request, exc: RateLimited):
+    response = problem(request, 429, _("Too many requests"), " ".join(exc.messages))
+    response["Retry-After"] = "600"
+    return response
+
+
 def _throttled(request, exc: Throttled):
     wait = max(1, math.ceil(exc.wait or 60))
     response = problem(
@@ -104,6 +112,7 @@ def install(api) -> None:
     api.add_exception_handler(ValidationError, _validation)
     api.add_exception_handler(BadParameter, _bad_parameter)
     api.add_exception_handler(DjangoValidationError, _service_error)
+    api.add_exception_handler(RateLimited, _rate_limited)
     api.add_exception_handler(Throttled, _throttled)
     api.add_exception_handler(AuthenticationError, _unauthenticated)
     api.add_exception_handler(

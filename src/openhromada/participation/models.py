@@ -74,7 +74,11 @@ class Call(Window):
         blank=True,
         help_text=_("Who may take part, what makes a proposal admissible, how it is answered."),
     )
+    category_names = models.JSONField(
+        _("categories"), default=list, editable=False, help_text=_("Kept for the open data.")
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("title", "description", "rules", "opens_at", "closes_at", "closed_at")
@@ -158,7 +162,7 @@ class Proposal(Hideable):
         verbose_name=_("category"),
     )
     created_at = models.DateTimeField(_("submitted"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
@@ -190,6 +194,7 @@ class Proposal(Hideable):
         verbose_name=_("commitments"),
         help_text=_("The commitment(s) the proposal became."),
     )
+    commitment_ids = models.JSONField(default=list, editable=False)  # for the open data
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("title", "problem", "solution", "category", "withdrawn_at")
@@ -208,6 +213,7 @@ class Proposal(Hideable):
             models.Index(fields=["call", "response"], name="proposal_response"),
             models.Index(fields=["call", "category"], name="proposal_category"),
             models.Index(fields=["author"], name="proposal_author"),
+            models.Index(fields=["updated_at"], name="proposal_updated"),
         ]
 
     def __str__(self) -> str:
@@ -292,6 +298,7 @@ class Consultation(Window):
     )
     report_published_at = models.DateTimeField(_("report published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     origin = data_origin_field()
 
     HISTORY_FIELDS = (
@@ -391,6 +398,7 @@ class Comment(Hideable):
     )
     text = models.TextField(_("comment"), help_text=_("Markdown: links, lists, emphasis."))
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     outcome = models.CharField(
         _("outcome"), max_length=10, choices=CommentOutcome.choices, blank=True
     )
@@ -415,6 +423,7 @@ class Comment(Hideable):
             models.Index(fields=["proposal", "parent", "created_at"], name="comment_on_proposal"),
             models.Index(fields=["section", "parent", "created_at"], name="comment_on_section"),
             models.Index(fields=["author", "created_at"], name="comment_author"),
+            models.Index(fields=["updated_at"], name="comment_updated"),
         ]
 
     def __str__(self) -> str:

@@ -95,7 +95,9 @@ def _set_categories(call: Call, names: list[str]) -> list[str]:
             }
         )
     Category.objects.filter(pk__in=[c.pk for c in existing.values()]).delete()
-    return [c.name for c in call.categories.all()]
+    call.category_names = [c.name for c in call.categories.all()]
+    Call.objects.filter(pk=call.pk).update(category_names=call.category_names)
+    return call.category_names
 
 
 def _schedule_close(call: Call) -> None:
@@ -257,7 +259,6 @@ def proposal_update(*, actor, proposal: Proposal, attachments=(), **values) -> P
         if name in values:
             value = values[name]
             setattr(proposal, name, value.strip() if isinstance(value, str) else value)
-    proposal.updated_at = timezone.now()
     save(proposal)
     _attach(proposal, attachments)
     if changes := diff(before, snapshot(proposal, Proposal.HISTORY_FIELDS)):
@@ -313,7 +314,9 @@ def proposal_unsupport(*, actor, proposal: Proposal) -> None:
 
 def _count_supports(actor, proposal: Proposal, step: int) -> None:
     old = proposal.support_count
-    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + step)
+    Proposal.objects.filter(pk=proposal.pk).update(
+        support_count=F("support_count") + step, updated_at=timezone.now()
+    )
     proposal.support_count = old + step
     record(
         actor=actor,
@@ -362,8 +365,10 @@ def proposal_respond(
     proposal.response, proposal.response_reason = response, reason.strip()
     proposal.merged_into = merged_into if response == ResponseKind.MERGED else None
     proposal.responded_at, proposal.responded_by = timezone.now(), actor
+    linked = commitments if response != ResponseKind.MERGED else []
+    proposal.commitment_ids = sorted(c.pk for c in linked)
     save(proposal)
-    proposal.commitments.set(commitments if response != ResponseKind.MERGED else [])
+    proposal.commitments.set(linked)
     if changes := diff(before, _response_snapshot(proposal)):
         record(actor=actor, obj=proposal, action=HistoryAction.UPDATE, changes=changes)
         from .tasks import notify_response
@@ -441,6 +446,8 @@ def comment_post(
     )
     save(comment)
     if proposal is not None:
-        Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+        Proposal.objects.filter(pk=proposal.pk).update(
+            comment_count=F("comment_count") + 1, updated_at=timezone.now()
+        )
     record_create(actor=actor, obj=comment, fields=Comment.HISTORY_FIELDS)
     return comment

@@ -1,0 +1,175 @@
+"""Co-creation and consultations in the public API: read calls, proposals, consultations and
+comments; with a write token, submit, support and comment as a resident, or respond as an
+official — the same services and rules as the pages."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from openhromada.core.ratelimit import client_address
+from openhromada.core.withholding import active
+from openhromada.opendata.endpoints import ProblemSchema, dataset_router
+from openhromada.opendata.tokens import TokenAuth
+from openhromada.plans.models import Commitment
+
+from . import services
+from .datasets import CALLS, COMMENTS, CONSULTATIONS, PROPOSALS
+from .lifecycle import ResponseKind
+from .models import Call, Comment, Proposal
+
+TAG = "Co-creation and consultations"
+ERRORS = {code: ProblemSchema for code in (400, 401, 403, 404, 429)}
+router = Router()
+calls = dataset_router(CALLS, TAG)
+proposals = dataset_router(PROPOSALS, TAG)
+
+
+class NewProposal(Schema):
+    title: str = Field(min_length=1, max_length=200, description="Title.")
+    problem: str = Field(min_length=1, max_length=10000, description="The problem.")
+    solution: str = Field(min_length=1, max_length=10000, description="The suggested solution.")
+    category: str | None = Field(None, max_length=150, description="One of the call's categories.")
+
+
+class NewComment(Schema):
+    text: str = Field(min_length=1, max_length=5000, description="The comment (Markdown).")
+    parent_id: int | None = Field(None, description="The comment this replies to.")
+
+
+class NewResponse(Schema):
+    response: ResponseKind = Field(description="accepted, partly, merged or rejected.")
+    reason: str = Field(min_length=1, max_length=10000, description="Why: every response says.")
+    commitment_ids: list[int] = Field(
+        default_factory=list, max_length=50, description="Commitments it became (accepted)."
+    )
+    merged_into_id: int | None = Field(None, description="The proposal it was merged into.")
+
+
+def _row(dataset, pk):
+    withheld = active()
+    return dataset.to_row(dataset.public_queryset(withheld).get(pk=pk), withheld)
+
+
+def _proposal(proposal_id: int) -> Proposal:
+    proposal = Proposal.objects.select_related("call__hromada").filter(pk=proposal_id).first()
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+@calls.post(
+    "/{call_id}/proposals",
+    auth=TokenAuth(),
+    response={201: PROPOSALS.schema, **ERRORS},
+    operation_id="submit_proposal",
+    summary="Submit a proposal to a call",
+    description="A resident with a verified e-mail, while the call is open; rate-limited.",
+)
+def submit_proposal(request, call_id: int, payload: NewProposal):
+    call = Call.objects.filter(pk=call_id).first()
+    if call is None:
+        raise Http404
+    category = None
+    if payload.category:
+        category = call.categories.filter(name=payload.category).first()
+        if category is None:
+            raise ValidationError({"category": _("Choose one of this call's categories.")})
+    proposal = services.proposal_submit(
+        actor=request.auth.user,
+        call=call,
+        title=payload.title,
+        problem=payload.problem,
+        solution=payload.solution,
+        category=category,
+        address=client_address(request),
+    )
+    return Status(201, _row(PROPOSALS, proposal.pk))
+
+
+@proposals.post(
+    "/{proposal_id}/support",
+    auth=TokenAuth(),
+    response={201: PROPOSALS.schema, **ERRORS},
+    operation_id="support_proposal",
+    summary="Support a proposal",
+    description="Once per person, while the call is open; not one's own proposal.",
+)
+def support_proposal(request, proposal_id: int):
+    proposal = _proposal(proposal_id)
+    services.proposal_support(
+        actor=request.auth.user, proposal=proposal, address=client_address(request)
+    )
+    return Status(201, _row(PROPOSALS, proposal.pk))
+
+
+@proposals.delete(
+    "/{proposal_id}/support",
+    auth=TokenAuth(),
+    response={204: None, **ERRORS},
+    operation_id="unsupport_proposal",
+    summary="Take support back",
+)
+def unsupport_proposal(request, proposal_id: int):
+    services.proposal_unsupport(actor=request.auth.user, proposal=_proposal(proposal_id))
+    return HttpResponse(status=204)
+
+
+@proposals.post(
+    "/{proposal_id}/comments",
+    auth=TokenAuth(),
+    response={201: COMMENTS.schema, **ERRORS},
+    operation_id="comment_on_proposal",
+    summary="Comment on a proposal (or reply to a comment)",
+)
+def comment_on_proposal(request, proposal_id: int, payload: NewComment):
+    proposal = _proposal(proposal_id)
+    parent = None
+    if payload.parent_id is not None:
+        parent = Comment.objects.filter(pk=payload.parent_id).first() or Comment(
+            pk=payload.parent_id
+        )
+    comment = services.comment_post(
+        actor=request.auth.user,
+        proposal=proposal,
+        parent=parent,
+        text=payload.text,
+        address=client_address(request),
+    )
+    return Status(201, _row(COMMENTS, comment.pk))
+
+
+@proposals.put(
+    "/{proposal_id}/response",
+    auth=TokenAuth(),
+    response={200: PROPOSALS.schema, **ERRORS},
+    operation_id="respond_to_proposal",
+    summary="Give (or revise) the hromada's reasoned response",
+    description="Officials of the hromada and operators. Accepted names the commitments.",
+)
+def respond_to_proposal(request, proposal_id: int, payload: NewResponse):
+    proposal = _proposal(proposal_id)
+    merged_into = None
+    if payload.merged_into_id is not None:
+        merged_into = Proposal.objects.filter(pk=payload.merged_into_id).first()
+        if merged_into is None:
+            raise ValidationError({"merged_into_id": _("No such proposal.")})
+    commitments = list(Commitment.objects.filter(pk__in=set(payload.commitment_ids)))
+    if len(commitments) != len(set(payload.commitment_ids)):
+        raise ValidationError({"commitment_ids": _("No such commitment.")})
+    services.proposal_respond(
+        actor=request.auth.user,
+        proposal=proposal,
+        response=payload.response,
+        reason=payload.reason,
+        commitments=commitments,
+        merged_into=merged_into,
+    )
+    return Status(200, _row(PROPOSALS, proposal.pk))
+
+
+router.add_router("/calls", calls)
+router.add_router("/proposals", proposals)
+router.add_router("/consultations", dataset_router(CONSULTATIONS, TAG))
+router.add_router("/participation-comments", dataset_router(COMMENTS, TAG))

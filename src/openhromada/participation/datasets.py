@@ -1,0 +1,358 @@
+"""Co-creation and consultations as open data: calls, proposals with their responses,
+consultations, and comments with their outcomes.
+
+Authors appear only by their public display name. Hidden content keeps its row (so counts add
+up and the moderation is visible) with the text and the author left out; draft consultations
+and everything in them stay out.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from openhromada.opendata.base import (
+    API_URL,
+    CREATED,
+    HROMADA_CODE,
+    UPDATED,
+    UPDATED_SINCE,
+    URL,
+    Column,
+    Dataset,
+    Filter,
+    absolute,
+    api_url,
+    hromada_filter,
+    oblast_filter,
+    page_prefix,
+)
+
+from .lifecycle import CommentOutcome, ResponseKind
+from .models import Call, Comment, Consultation, Proposal
+
+ORIGIN = Column("origin", "string", _("real, demo or synthetic (labelled data)."))
+HIDDEN = Column(
+    "hidden_reason",
+    "string",
+    _("Empty, or the moderation rule under which the content was hidden (its text is left out)."),
+)
+AUTHOR = Column("author", "string", _("The author's public display name."))
+
+
+def author_name(display_name: str, user_id: int) -> str:
+    """The public name as pages show it, in the platform's default language."""
+    if display_name:
+        return display_name
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext("Resident #%(id)s") % {"id": user_id}
+
+
+def _page(name: str, pk: int) -> str:
+    return absolute(f"{page_prefix('home')}{name}/{pk}/")
+
+
+def _rename(row: dict, names: dict[str, str]) -> dict:
+    return {names.get(k, k): v for k, v in row.items()}
+
+
+CALL_FIELDS = (
+    "id",
+    "hromada__code",
+    "plan_id",
+    "title",
+    "description",
+    "rules",
+    "category_names",
+    "opens_at",
+    "closes_at",
+    "closed_at",
+    "closed_reason",
+    "origin",
+    "created_at",
+    "updated_at",
+)
+
+
+def _call_row(row: dict, withheld) -> dict:
+    out = _rename(row, {"hromada__code": "hromada_code", "category_names": "categories"})
+    out["url"] = _page("calls", row["id"])
+    out["api_url"] = api_url("calls", row["id"])
+    return out
+
+
+CALLS = Dataset(
+    key="calls",
+    schema_name="Call",
+    model_label="participation.call",
+    title=_("Calls for proposals"),
+    description=_(
+        "Calls for residents' proposals to OGP Local action plans in co-creation: dates, "
+        "categories offered, rules and early closes."
+    ),
+    keywords=("співтворення", "пропозиції", "OGP Local"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the call.")),
+        HROMADA_CODE,
+        Column("plan_id", "integer", _("The action plan the call is for.")),
+        Column("title", "string", _("Title.")),
+        Column("description", "string", _("Description (Markdown).")),
+        Column("rules", "string", _("Rules of the call (Markdown).")),
+        Column("categories", "strings", _("Categories offered.")),
+        Column("opens_at", "datetime", _("Opens (UTC).")),
+        Column("closes_at", "datetime", _("Planned close (UTC).")),
+        Column("closed_at", "datetime", _("Actual close (UTC)."), nullable=True),
+        Column("closed_reason", "string", _("Why it closed early, if it did.")),
+        ORIGIN,
+        CREATED,
+        UPDATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: Call.objects.values(*CALL_FIELDS),
+    to_row=_call_row,
+    filters=(
+        hromada_filter("hromada__"),
+        oblast_filter("hromada__"),
+        Filter("plan", "plan_id", int, _("Identifier of the action plan.")),
+        UPDATED_SINCE,
+    ),
+)
+
+PROPOSAL_FIELDS = (
+    "id",
+    "call_id",
+    "call__hromada__code",
+    "number",
+    "title",
+    "problem",
+    "solution",
+    "category__name",
+    "author_id",
+    "author__display_name",
+    "created_at",
+    "withdrawn_at",
+    "support_count",
+    "comment_count",
+    "response",
+    "response_reason",
+    "responded_at",
+    "merged_into_id",
+    "commitment_ids",
+    "hidden_reason",
+    "origin",
+    "updated_at",
+)
+PROPOSAL_NAMES = {"call__hromada__code": "hromada_code", "category__name": "category"}
+HIDDEN_BLANKS = {"title": "", "problem": "", "solution": "", "author": ""}
+
+
+def _proposal_row(row: dict, withheld) -> dict:
+    out = _rename(row, PROPOSAL_NAMES)
+    out["author"] = author_name(out.pop("author__display_name"), out.pop("author_id"))
+    out["category"] = out["category"] or ""
+    if out["hidden_reason"]:
+        out.update(HIDDEN_BLANKS)
+    out["url"] = _page("proposals", row["id"])
+    out["api_url"] = api_url("proposals", row["id"])
+    return out
+
+
+PROPOSALS = Dataset(
+    key="proposals",
+    schema_name="Proposal",
+    model_label="participation.proposal",
+    title=_("Residents' proposals and the responses to them"),
+    description=_(
+        "Every proposal to a call, with its supports and comments counted, and the hromada's "
+        "reasoned response: accepted (with the commitments it became), partly accepted, merged "
+        "or rejected."
+    ),
+    keywords=("пропозиції", "обґрунтована відповідь", "співтворення"),
+    frequency="CONT",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the proposal.")),
+        Column("call_id", "integer", _("The call it was submitted to.")),
+        HROMADA_CODE,
+        Column("number", "integer", _("Number within the call.")),
+        Column("title", "string", _("Title.")),
+        Column("problem", "string", _("The problem.")),
+        Column("solution", "string", _("The suggested solution (Markdown).")),
+        Column("category", "string", _("Category, if chosen.")),
+        AUTHOR,
+        CREATED,
+        Column("withdrawn_at", "datetime", _("Withdrawn by the author (UTC)."), nullable=True),
+        Column("support_count", "integer", _("Supports.")),
+        Column("comment_count", "integer", _("Comments.")),
+        Column("response", "string", _("Response: accepted, partly, merged, rejected or empty.")),
+        Column("response_reason", "string", _("The reason given with the response.")),
+        Column("responded_at", "datetime", _("When it was answered (UTC)."), nullable=True),
+        Column("merged_into_id", "integer", _("The proposal it was merged into."), nullable=True),
+        Column("commitment_ids", "integers", _("The commitments it became.")),
+        HIDDEN,
+        ORIGIN,
+        UPDATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: Proposal.objects.values(*PROPOSAL_FIELDS),
+    to_row=_proposal_row,
+    filters=(
+        Filter("call", "call_id", int, _("Identifier of the call.")),
+        hromada_filter("call__hromada__"),
+        oblast_filter("call__hromada__"),
+        Filter("response", "response", ResponseKind, _("Response.")),
+        Filter("answered", "responded_at__isnull", bool, _("Has a response."), invert=True),
+        UPDATED_SINCE,
+    ),
+)
+
+CONSULTATION_FIELDS = (
+    "id",
+    "hromada__code",
+    "plan_id",
+    "title",
+    "description",
+    "opens_at",
+    "closes_at",
+    "closed_at",
+    "published_at",
+    "report",
+    "report_published_at",
+    "origin",
+    "updated_at",
+)
+
+
+def _consultation_row(row: dict, withheld) -> dict:
+    out = _rename(row, {"hromada__code": "hromada_code"})
+    out["url"] = _page("consultations", row["id"])
+    out["api_url"] = api_url("consultations", row["id"])
+    out["survey_csv_url"] = out["url"] + "survey.csv"
+    return out
+
+
+CONSULTATIONS = Dataset(
+    key="consultations",
+    schema_name="Consultation",
+    model_label="participation.consultation",
+    title=_("Public consultations"),
+    description=_(
+        "Public consultations on draft documents: the comment period and the summary report. "
+        "The comments are in the participation-comments dataset; survey results per "
+        "consultation at survey_csv_url."
+    ),
+    keywords=("громадське обговорення", "консультації", "звіт"),
+    frequency="DAILY",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the consultation.")),
+        HROMADA_CODE,
+        Column("plan_id", "integer", _("The action plan, when the draft is one."), nullable=True),
+        Column("title", "string", _("Title.")),
+        Column("description", "string", _("Description (Markdown).")),
+        Column("opens_at", "datetime", _("Comment period opens (UTC).")),
+        Column("closes_at", "datetime", _("Comment period closes (UTC).")),
+        Column("closed_at", "datetime", _("Actual close (UTC)."), nullable=True),
+        Column("published_at", "datetime", _("Announced (UTC).")),
+        Column("report", "string", _("The summary report (Markdown).")),
+        Column("report_published_at", "datetime", _("Report published (UTC)."), nullable=True),
+        ORIGIN,
+        UPDATED,
+        URL,
+        API_URL,
+        Column("survey_csv_url", "string", _("The survey's results as CSV.")),
+    ),
+    queryset=lambda withheld: Consultation.objects.filter(published_at__isnull=False).values(
+        *CONSULTATION_FIELDS
+    ),
+    to_row=_consultation_row,
+    filters=(
+        hromada_filter("hromada__"),
+        oblast_filter("hromada__"),
+        UPDATED_SINCE,
+    ),
+)
+
+COMMENT_FIELDS = (
+    "id",
+    "proposal_id",
+    "section__consultation_id",
+    "section__number",
+    "parent_id",
+    "author_id",
+    "author__display_name",
+    "text",
+    "created_at",
+    "outcome",
+    "outcome_reason",
+    "hidden_reason",
+    "origin",
+    "updated_at",
+)
+COMMENT_NAMES = {
+    "section__consultation_id": "consultation_id",
+    "section__number": "section_number",
+}
+
+
+def _comment_row(row: dict, withheld) -> dict:
+    out = _rename(row, COMMENT_NAMES)
+    out["author"] = author_name(out.pop("author__display_name"), out.pop("author_id"))
+    if out["hidden_reason"]:
+        out["text"], out["author"] = "", ""
+    if out["proposal_id"]:
+        out["url"] = _page("proposals", out["proposal_id"]) + f"#comment-{row['id']}"
+    else:
+        out["url"] = _page("consultations", out["consultation_id"]) + f"#comment-{row['id']}"
+    out["api_url"] = api_url("participation-comments", row["id"])
+    return out
+
+
+def _public_comments():
+    return Comment.objects.exclude(
+        section__isnull=False, section__consultation__published_at__isnull=True
+    )
+
+
+COMMENTS = Dataset(
+    key="participation-comments",
+    schema_name="ParticipationComment",
+    model_label="participation.comment",
+    title=_("Comments on proposals and consultations"),
+    description=_(
+        "Residents' comments on proposals and on sections of consultation drafts (replies one "
+        "level deep), with the outcome of each consultation comment."
+    ),
+    keywords=("коментарі", "громадське обговорення"),
+    frequency="CONT",
+    columns=(
+        Column("id", "integer", _("Stable identifier of the comment.")),
+        Column("proposal_id", "integer", _("The proposal commented on."), nullable=True),
+        Column("consultation_id", "integer", _("The consultation commented on."), nullable=True),
+        Column("section_number", "integer", _("The draft's section."), nullable=True),
+        Column("parent_id", "integer", _("The comment this replies to."), nullable=True),
+        AUTHOR,
+        Column("text", "string", _("The comment (Markdown).")),
+        CREATED,
+        Column("outcome", "string", _("Consultation comments: taken, partly, not_taken or empty.")),
+        Column("outcome_reason", "string", _("The reason given with the outcome.")),
+        HIDDEN,
+        ORIGIN,
+        UPDATED,
+        URL,
+        API_URL,
+    ),
+    queryset=lambda withheld: _public_comments().values(*COMMENT_FIELDS),
+    to_row=_comment_row,
+    filters=(
+        Filter("proposal", "proposal_id", int, _("Identifier of the proposal.")),
+        Filter(
+            "consultation", "section__consultation_id", int, _("Identifier of the consultation.")
+        ),
+        Filter("outcome", "outcome", CommentOutcome, _("Outcome.")),
+        UPDATED_SINCE,
+    ),
+)
