@@ -91,3 +91,8 @@ def load() -> list[tuple[DemoAccount, User]]:
                 role_grant(actor=None, user=user, role=account.role, **scope)
         created.append((account, user))
     return created
+
+
+def residents(people: list[tuple[str, str]]) -> list[User]:
+    """Demo residents (e-mail, display name) with confirmed addresses, created once."""
+    return [_ensure_user(DemoAccount(email, name, "resident")) for email, name in people]

@@ -202,6 +202,7 @@ def _answer_value(question: Question, raw) -> dict:
 def survey_answer(*, actor, consultation: Consultation, answers: dict) -> int:
     """Save a resident's answers ({question id: value}); unanswered questions are skipped, and
     answering again replaces the earlier answer while the period is open. Returns how many."""
+    consultation = Consultation.objects.select_related("hromada").get(pk=consultation.pk)
     require(actor, "participation.contribute", consultation)
     if not consultation.is_published:
         raise ServiceError(_("The consultation is not published."), code="unpublished")

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -100,22 +100,19 @@ def supported_ids(user, proposals) -> set[int]:
 
 def call_counts(call: Call) -> dict:
     """Totals for the call page and its report."""
-    return call.proposals.filter(withdrawn_at__isnull=True).aggregate(
+    totals = call.proposals.filter(withdrawn_at__isnull=True).aggregate(
         proposals=Count("pk"),
         answered=Count("pk", filter=~Q(response="")),
-        supports=Count("supports"),
+        supports=Sum("support_count"),
+        comments=Sum("comment_count"),
     )
+    return {k: v or 0 for k, v in totals.items()}
 
 
 def call_report(call: Call) -> dict:
     """The call's report: received, supports, comments, response rate and time, unanswered."""
     proposals = call.proposals.filter(withdrawn_at__isnull=True)
-    totals = proposals.aggregate(
-        proposals=Count("pk"),
-        supports=Count("supports", distinct=True),
-        comments=Count("comments", distinct=True),
-        answered=Count("pk", filter=~Q(response=""), distinct=True),
-    )
+    totals = call_counts(call)
     withdrawn = call.proposals.filter(withdrawn_at__isnull=False).count()
     by_response = dict(
         proposals.exclude(response="")

@@ -366,8 +366,10 @@ PATH = {
 }
 
 
-def load(*, officials: dict) -> list[ActionPlan]:
-    """Create the demo plans once; `officials` maps a hromada code to its demo official."""
+def load(*, officials: dict, on_co_creation=None) -> list[ActionPlan]:
+    """Create the demo plans once; `officials` maps a hromada code to its demo official.
+    `on_co_creation(plan, official)` runs while each plan is in co-creation (apps built on plans
+    add what happened then, e.g. the call for proposals), before the plan moves on."""
     from openhromada.places.models import Hromada
 
     plans = []
@@ -391,7 +393,9 @@ def load(*, officials: dict) -> list[ActionPlan]:
         )
         milestones = _write_commitments(official, plan, commitments, start, end)
         for state in PATH[final]:
-            services.plan_transition(actor=official, plan=plan, to_status=state)
+            plan = services.plan_transition(actor=official, plan=plan, to_status=state)
+            if state == "co_creation" and on_co_creation is not None:
+                on_co_creation(plan, official)
         if final in ("implementation", "completed"):
             _report(official, milestones)
         if final == "completed":

@@ -52,12 +52,14 @@ class Command(BaseCommand):
         accounts = accounts_demo.load()
         admin = next(user for account, user in accounts if account.role == "admin")
         places_demo.load(actor=admin)
+        from openhromada.participation import demo as participation_demo
         from openhromada.plans import demo as plans_demo
 
         officials = {
             account.scope: user for account, user in accounts if account.role == "official"
         }
-        plans_demo.load(officials=officials)
+        plans_demo.load(officials=officials, on_co_creation=participation_demo.on_co_creation)
+        participation_demo.load(officials=officials)
         from openhromada.councils import demo as councils_demo
 
         councils_demo.load(
