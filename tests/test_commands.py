@@ -86,3 +86,20 @@ def test_cli_passes_other_commands_to_django():
 def test_models_and_migrations_agree():
     """A model change without its migration (or an unstable one) fails here, not in production."""
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+def test_generate_scale_adds_calls_with_a_big_one():
+    from openhromada.participation.models import Call, Comment, Proposal
+
+    call_command("generate_scale", hromadas=30, seed=3, big_call=300, quiet=True)
+    calls = Call.objects.filter(origin="synthetic")
+    assert calls.exists()
+    big = max(calls, key=lambda c: c.proposals.count())
+    assert big.proposals.count() == 300
+    assert Comment.objects.filter(proposal__call=big).count() == 3000
+    hot = big.proposals.get(number=1)
+    assert hot.comment_count == Comment.objects.filter(proposal=hot).count() >= 500
+    assert not Comment.objects.filter(parent__parent__isnull=False).exists()  # one level
+    before = Proposal.objects.count()
+    call_command("generate_scale", hromadas=30, seed=3, big_call=300, quiet=True)
+    assert Proposal.objects.count() == before

@@ -18,15 +18,21 @@ NETWORKS = 5
 class Command(BaseCommand):
     help = (
         "Add synthetic users, roles, memberships, plans and councils over N real hromadas "
-        "(marked synthetic)."
+        "and calls for proposals (marked synthetic)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--hromadas", type=int, default=1469)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--quiet", action="store_true")
+        parser.add_argument(
+            "--big-call",
+            type=int,
+            default=2000,
+            help="Proposals in the one big call for proposals (ten comments each on average).",
+        )
 
-    def handle(self, *args, hromadas, seed, quiet, **options):
+    def handle(self, *args, hromadas, seed, quiet, big_call=2000, **options):
         if settings.PRODUCTION:
             raise CommandError("Synthetic data does not belong in production.")
         if hromadas < 1:
@@ -51,13 +57,18 @@ class Command(BaseCommand):
         from openhromada.councils.scale import generate as generate_councils
 
         councils = generate_councils(seed=seed, progress=progress)
+        from openhromada.participation.scale import generate as generate_calls
+
+        calls = generate_calls(seed=seed, big_call=big_call, progress=progress)
         if not quiet:
             self.stdout.write(
                 f"Scale data (seed {seed}): {len(chosen)} hromadas, "
                 f"{created} new synthetic users, {members} synthetic memberships, "
                 f"{plans} synthetic action plans, {councils['councils']} councils with "
                 f"{councils['members']} members, {councils['meetings']} meetings, "
-                f"{councils['decisions']} decisions and {councils['votes']} votes."
+                f"{councils['decisions']} decisions and {councils['votes']} votes; "
+                f"{calls['calls']} calls with {calls['proposals']} proposals, "
+                f"{calls['supports']} supports and {calls['comments']} comments."
             )
 
     def _networks(self, seed):
