@@ -25,7 +25,19 @@ RESPONSES = [
     (ResponseKind.REJECTED, 2),
     (ResponseKind.MERGED, 1),
 ]
-WORDS = ["відкриті", "дані", "бюджет", "участь", "школа", "дорога", "ЦНАП", "укриття", "парк", "транспорт", "звіт"]
+WORDS = [
+    "відкриті",
+    "дані",
+    "бюджет",
+    "участь",
+    "школа",
+    "дорога",
+    "ЦНАП",
+    "укриття",
+    "парк",
+    "транспорт",
+    "звіт",
+]
 HOT_PROPOSAL_COMMENTS = 500
 
 
@@ -96,7 +108,7 @@ def _proposals(rng, call, count, authors, commitment_ids) -> list[Proposal]:
 def _supports_and_comments(rng, proposals, people, comments_total, hot) -> tuple[int, int]:
     supports, comments = [], []
     per_proposal = [0] * len(proposals)
-    for i in range(comments_total - (HOT_PROPOSAL_COMMENTS if hot else 0)):
+    for _i in range(comments_total - (HOT_PROPOSAL_COMMENTS if hot else 0)):
         per_proposal[rng.randrange(len(proposals))] += 1
     if hot:
         per_proposal[0] += HOT_PROPOSAL_COMMENTS
