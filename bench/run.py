@@ -73,11 +73,28 @@ COUNCIL_URLS = [
     "/api/v1/council-decisions?council={id}",
     "/api/v1/council-votes?cursor=" + _cursor(50000),
 ]
+# Co-creation at scale: the big synthetic call ({call}: 2,000 proposals, 20,000 comments) and
+# its proposal with 500 comments ({hot}), found through the API once the server runs.
+PARTICIPATION_URLS = [
+    "/calls/{call}/",
+    "/calls/{call}/?page=20",
+    "/calls/{call}/?sort=supported",
+    "/calls/{call}/?sort=response&page=30",
+    "/calls/{call}/?response=none&sort=supported",
+    "/calls/{call}/?q=%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82",
+    "/calls/{call}/report/",
+    "/proposals/{hot}/",
+    "/proposals/{hot}/?page=8",
+    "/feeds/calls/{call}.atom",
+    "/api/v1/proposals?call={call}",
+    "/api/v1/participation-comments?proposal={hot}",
+]
 SUITES = {
     "pages": URLS,
     "api": API_URLS,
     "councils": COUNCIL_URLS,
-    "all": URLS + API_URLS + COUNCIL_URLS,
+    "participation": PARTICIPATION_URLS,
+    "all": URLS + API_URLS + COUNCIL_URLS + PARTICIPATION_URLS,
 }
 
 
@@ -93,6 +110,17 @@ def council_params(base: str) -> dict:
     )["items"]
     slug = council["url"].rstrip("/").split("/")[-2]
     return {"c": slug, "p": members[0]["person_id"], "id": council["id"]}
+
+
+def participation_params(base: str) -> dict:
+    """The big synthetic call (the first one generated) and its proposal no. 1 (500 comments)."""
+    calls = json.load(urllib.request.urlopen(base + "/api/v1/calls?limit=500"))["items"]
+    synthetic = [c for c in calls if c["origin"] == "synthetic"] or calls
+    call = min(synthetic, key=lambda c: c["id"])
+    first = json.load(urllib.request.urlopen(f"{base}/api/v1/proposals?call={call['id']}&limit=1"))[
+        "items"
+    ][0]
+    return {"call": call["id"], "hot": first["id"]}
 
 
 def pct(values, p):
@@ -190,6 +218,8 @@ def bench(db, args, env, page_cache):
     rows = []
     try:
         params = council_params(base) if args.suite in ("councils", "all") else {}
+        if args.suite in ("participation", "all"):
+            params.update(participation_params(base))
         for template in SUITES[args.suite]:
             path = template.format(**params) if params else template
             page = load(base + path, args.requests, args.concurrency)
