@@ -71,6 +71,15 @@ def test_proposal_from_submission_to_the_commitment_page(
     section = page.get_by_role("region", name="Пропозиції мешканців, з яких воно виникло")
     expect(section.get_by_role("link", name=title)).to_be_visible()
     assert_accessible(page)
+    page.goto("/")
+    page.get_by_role("navigation", name="Головне меню").get_by_role(
+        "link", name="Долучайтеся"
+    ).click()
+    expect(page.get_by_role("heading", level=1, name="Долучайтеся")).to_be_visible()
+    assert_accessible(page)
+    for path in ("/en/participation/", "/en" + proposal_url.split(platform["url"])[1]):
+        page.goto(path)
+        assert_accessible(page)
 
 
 def _local(delta_minutes: int) -> str:

@@ -198,3 +198,23 @@ def test_proposal_page_query_count_is_constant(client, proposal, django_assert_m
 def test_hromada_and_plan_pages_link_calls_and_consultations(client, call, consultation, hromada):
     page = client.get(reverse("places:hromada", args=[hromada.slug])).content.decode()
     assert _url("call", call.pk) in page and _url("consultation", consultation.pk) in page
+
+
+def test_take_part_page_lists_open_calls_and_consultations(client, call, consultation):
+    page = client.get(_url("index")).content.decode()
+    assert call.title in page and consultation.title in page
+    assert 'aria-current="page"' in page
+
+
+def test_sitemap_lists_calls_proposals_and_published_consultations(
+    client, call, proposal, consultation, official, hromada
+):
+    from tests.participation.fixtures import draft_consultation
+
+    draft = draft_consultation(official, hromada, title="Чернетка")
+    assert "sitemap-proposals.xml" in client.get("/sitemap.xml").content.decode()
+    proposals = client.get("/sitemap-proposals.xml").content.decode()
+    assert _url("proposal", proposal.pk) in proposals
+    consultations = client.get("/sitemap-consultations.xml").content.decode()
+    assert _url("consultation", consultation.pk) in consultations
+    assert _url("consultation", draft.pk) not in consultations

@@ -1,11 +1,12 @@
 """sitemap.xml: every hromada, public plan and commitment, council and public council meeting,
-in both languages."""
+call for proposals, visible proposal and published consultation, in both languages."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from openhromada.core.withholding import active
 from openhromada.councils.models import Council, Meeting
+from openhromada.participation.models import Call, Consultation, Proposal
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment
 
@@ -85,10 +86,50 @@ class MeetingSitemap(_Bilingual):
         return reverse("councils:meeting", args=[item["council__hromada__slug"], item["number"]])
 
 
+class _ById(_Bilingual):
+    """Pages addressed by id alone: calls, proposals, consultations."""
+
+    changefreq = "daily"
+    url_name = ""
+
+    def queryset(self):
+        raise NotImplementedError
+
+    def items(self):
+        return self.queryset().order_by("id").values("id", "updated_at")
+
+    def location(self, item):
+        return reverse(self.url_name, args=[item["id"]])
+
+
+class CallSitemap(_ById):
+    url_name = "participation:call"
+
+    def queryset(self):
+        return Call.objects.all()
+
+
+class ProposalSitemap(_ById):
+    url_name = "participation:proposal"
+
+    def queryset(self):
+        return Proposal.objects.filter(hidden_at__isnull=True, withdrawn_at__isnull=True)
+
+
+class ConsultationSitemap(_ById):
+    url_name = "participation:consultation"
+
+    def queryset(self):
+        return Consultation.objects.filter(published_at__isnull=False)
+
+
 SITEMAPS = {
     "hromadas": HromadaSitemap,
     "plans": PlanSitemap,
     "commitments": CommitmentSitemap,
     "councils": CouncilSitemap,
     "council-meetings": MeetingSitemap,
+    "calls": CallSitemap,
+    "proposals": ProposalSitemap,
+    "consultations": ConsultationSitemap,
 }

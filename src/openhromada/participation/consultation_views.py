@@ -20,6 +20,7 @@ from openhromada.notifications.services import is_following
 from openhromada.places.models import Hromada
 
 from . import consultations, selectors, services
+from .comments import Thread, thread_html
 from .forms import (
     CloseForm,
     CommentForm,
@@ -195,13 +196,23 @@ def consultation_close(request, pk):
 def consultation_detail(request, pk):
     consultation = selectors.get_consultation(pk, drafts_for=request.user)
     user = request.user
+    sections = list(selectors.consultation_sections(consultation))
+    can = {
+        "can_contribute": user.has_perm("participation.contribute", consultation),
+        "can_moderate": user.has_perm("participation.moderate", consultation),
+        "can_outcome": user.has_perm("participation.change_consultation", consultation),
+    }
+    is_open = consultation.is_published and consultation.is_open()
+    for section in sections:
+        action = reverse("participation:section_comment", args=[pk, section.number])
+        section.thread = thread_html(section.top, Thread(request, action, is_open, **can))
     return render(
         request,
         "participation/consultation_detail.html",
         {
             "consultation": consultation,
             "hromada": consultation.hromada,
-            "sections": list(selectors.consultation_sections(consultation)),
+            "sections": sections,
             "questions": list(consultation.questions.all()),
             "results": selectors.survey_results(consultation, text_limit=0),
             "comment_form": CommentForm(),

@@ -135,9 +135,7 @@ def call_report(call: Call) -> dict:
         "by_response": [(kind.label, by_response.get(kind.value, 0)) for kind in ResponseKind],
         "median_days": None if median is None else round(median, 1),
         "max_days": round(waits[-1], 1) if waits else None,
-        "unanswered": proposals.filter(response="")
-        .select_related("author")
-        .order_by("created_at", "pk"),
+        "unanswered": proposals.filter(response="").order_by("created_at", "pk"),
     }
 
 
@@ -263,3 +261,38 @@ def proposal_history(proposal: Proposal):
     from openhromada.core.history import history_for
 
     return history_for(proposal).order_by("-seq")
+
+
+def open_now():
+    """Calls and published consultations open now, closing soonest first (two queries)."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    window = Q(opens_at__lte=now, closes_at__gt=now, closed_at__isnull=True)
+    calls = (
+        Call.objects.filter(window)
+        .select_related("hromada", "plan")
+        .annotate(n=Count("proposals", filter=Q(proposals__withdrawn_at__isnull=True)))
+        .order_by("closes_at", "pk")
+    )
+    consultations = (
+        Consultation.objects.filter(window, published_at__isnull=False)
+        .select_related("hromada")
+        .order_by("closes_at", "pk")
+    )
+    return list(calls), list(consultations)
+
+
+def recently_closed(limit: int = 20):
+    """Calls and consultations that have ended, newest first, with their reports' state."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    ended = Q(closed_at__isnull=False) | Q(closes_at__lte=now)
+    calls = Call.objects.filter(ended).select_related("hromada").order_by("-closes_at", "-pk")
+    consultations = (
+        Consultation.objects.filter(ended, published_at__isnull=False)
+        .select_related("hromada")
+        .order_by("-closes_at", "-pk")
+    )
+    return list(calls[:limit]), list(consultations[:limit])

@@ -16,6 +16,7 @@ urlpatterns = [
         views.call_create,
         name="call_create",
     ),
+    path("participation/", views.index, name="index"),
     path(CALL, views.call_detail, name="call"),
     path(CALL + "edit/", views.call_edit, name="call_edit"),
     path(CALL + "close/", views.call_close, name="call_close"),

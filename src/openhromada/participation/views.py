@@ -19,6 +19,7 @@ from openhromada.notifications.services import is_following
 from openhromada.plans.models import ActionPlan
 
 from . import rows, selectors, services
+from .comments import Thread, thread_html
 from .forms import CallForm, CloseForm, CommentForm, ProposalForm, ResponseForm
 from .lifecycle import ResponseKind
 from .models import Attachment, Call, Comment, Proposal
@@ -156,11 +157,18 @@ def call_detail(request, pk):
 @public_page_cache
 def call_report(request, pk):
     call = selectors.get_call(pk)
+    report = selectors.call_report(call)
     return render(
         request,
         "participation/call_report.html",
-        {"call": call, "hromada": call.hromada, "report": selectors.call_report(call)},
+        {
+            "call": call,
+            "hromada": call.hromada,
+            "report": report,
+            "unanswered": rows.unanswered_html(report["unanswered"]),
+        },
     )
+
 
 
 @login_required
@@ -340,13 +348,21 @@ def proposal_detail(request, pk):
     proposal = selectors.get_proposal(pk)
     user = request.user
     comments = selectors.comments_page({"proposal": proposal}, request.GET.get("page"))
+    context = _proposal_context(request, proposal)
+    thread = Thread(
+        request,
+        action=reverse("participation:proposal_comment", args=[pk]),
+        open=proposal.call.is_open(),
+        can_contribute=context["can_contribute"],
+        can_moderate=context["can_moderate"],
+    )
     return render(
         request,
         "participation/proposal_detail.html",
         {
-            **_proposal_context(request, proposal),
+            **context,
             "comments": comments,
-            "comment_form": CommentForm(),
+            "comments_html": thread_html(comments.object_list, thread),
             "supported": bool(selectors.supported_ids(user, [proposal])),
             "following": is_following(user, proposal),
             "follow_url": reverse("participation:proposal_follow", args=[pk]),
@@ -399,3 +415,20 @@ def attachment(request, pk):
     if item.proposal.is_hidden:
         raise Http404
     return serve(item.file)
+
+
+@public_page_cache
+def index(request):
+    """Where to take part now: open calls and consultations across the platform."""
+    calls, consultations = selectors.open_now()
+    closed_calls, closed_consultations = selectors.recently_closed()
+    return render(
+        request,
+        "participation/index.html",
+        {
+            "calls": calls,
+            "consultations": consultations,
+            "closed_calls": closed_calls,
+            "closed_consultations": closed_consultations,
+        },
+    )
