@@ -20,6 +20,24 @@ UPLOAD_HELP = lazy(
 )()
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (evidence, attachments); cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
 def add_service_errors(form, error: ValidationError) -> None:
     """Put each message next to its field when the form has it, otherwise at the top."""
     if hasattr(error, "error_dict"):

@@ -3,6 +3,8 @@ safe HTML: markdown-it-py parses CommonMark with raw HTML off, then nh3 (the Amm
 keeps only a small allow-list of tags and attributes and only http, https and mailto links —
 two independent layers, so a gap in one is caught by the other."""
 
+import functools
+
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
@@ -31,8 +33,15 @@ _PARSER = MarkdownIt("commonmark", {"html": False}).disable("image")
 
 def render(text: str) -> SafeString:
     """Safe HTML for `text` written in Markdown (headings become paragraphs of plain text)."""
-    html = _PARSER.render(text or "")
-    return mark_safe(
+    return mark_safe(_render(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _render(text: str) -> str:
+    """Rendering is pure, and a page of fifty comments is read many times: keep recent results
+    (at most 4,096 texts per process)."""
+    html = _PARSER.render(text)
+    return str(
         nh3.clean(
             html,
             tags=ALLOWED_TAGS,

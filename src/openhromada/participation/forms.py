@@ -3,25 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.core.forms import DATETIME, MARKDOWN_HELP, UPLOAD_HELP
+from openhromada.core.forms import DATETIME, MARKDOWN_HELP, UPLOAD_HELP, MultipleFileField
 
 from .lifecycle import CommentOutcome, ModerationRule, QuestionKind, ResponseKind
 from .models import Call, Consultation, Proposal
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(d, initial) for d in data]
-        return [super().clean(data, initial)] if data else []
 
 
 def lines(text: str) -> list[str]:

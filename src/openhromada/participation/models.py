@@ -210,7 +210,7 @@ class Proposal(Hideable):
         indexes = [
             models.Index(fields=["call", "-created_at"], name="proposal_newest"),
             models.Index(fields=["call", "-support_count"], name="proposal_supported"),
-            models.Index(fields=["call", "response"], name="proposal_response"),
+            models.Index(fields=["call", "response", "created_at"], name="proposal_response"),
             models.Index(fields=["call", "category"], name="proposal_category"),
             models.Index(fields=["author"], name="proposal_author"),
             models.Index(fields=["updated_at"], name="proposal_updated"),

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -21,8 +21,8 @@ NO_RESPONSE = "none"
 SORTS = {
     "newest": ("-created_at", "-pk"),
     "supported": ("-support_count", "-pk"),
-    # answered first, grouped by response; unanswered last, oldest first (longest waiting)
-    "response": (F("responded_at").desc(nulls_last=True), "created_at", "pk"),
+    # grouped by response, those still waiting first (oldest first: the longest waiting)
+    "response": ("response", "created_at", "pk"),
 }
 
 

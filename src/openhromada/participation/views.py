@@ -170,7 +170,6 @@ def call_report(request, pk):
     )
 
 
-
 @login_required
 @require_POST
 def call_follow(request, pk):

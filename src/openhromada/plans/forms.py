@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from openhromada.core.forms import DATE
+from openhromada.core.forms import DATE, MultipleFileField
 
 from .lifecycle import MilestoneStatus
 from .models import ActionPlan, Commitment, Milestone, SupportingActor
@@ -103,22 +103,6 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV or XLSX file"), help_text=_("Columns as in the template; UTF-8 for CSV.")
     )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data]
-        return [single(data, initial)] if data else []
 
 
 class ProgressForm(forms.Form):
