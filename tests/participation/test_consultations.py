@@ -138,3 +138,18 @@ def test_close_early_needs_an_open_consultation(consultation, official, en):
     assert consultation.closed_at <= timezone.now()
     with pytest.raises(ValidationError, match="Only an open"):
         consultations.consultation_close(actor=official, consultation=consultation, reason="x")
+
+
+def test_document_upload_is_checked_and_kept_on_edit(official, hromada, en):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = SimpleUploadedFile("draft.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    draft = draft_consultation(official, hromada, document=pdf)
+    assert draft.document.name.endswith(".pdf")
+    draft = consultations.consultation_update(
+        actor=official, consultation=draft, title="Нова назва", document=draft.document
+    )
+    assert draft.document.name.endswith(".pdf") and draft.title == "Нова назва"
+    bad = SimpleUploadedFile("x.exe", b"MZ", content_type="application/x-msdownload")
+    with pytest.raises(ValidationError):
+        consultations.consultation_update(actor=official, consultation=draft, document=bad)

@@ -4,6 +4,7 @@ each comment's outcome and the summary report."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -32,10 +33,12 @@ def _editable(consultation: Consultation) -> None:
 
 
 def _document(values: dict) -> None:
+    """A new upload is checked; False (the form's "clear") removes the file; anything else (no
+    upload, or the record's own file echoed back by the form) keeps what the record has."""
     upload = values.get("document")
     if upload is False:
         values["document"] = ""
-    elif upload:
+    elif isinstance(upload, UploadedFile):
         check_uploads([upload], "document")
     else:
         values.pop("document", None)
