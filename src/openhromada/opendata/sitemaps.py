@@ -87,13 +87,11 @@ class MeetingSitemap(_Bilingual):
 
 
 class _ById(_Bilingual):
-    """Pages addressed by id alone: calls, proposals, consultations."""
+    """Pages addressed by id alone (calls, proposals, consultations); subclasses say which
+    records are public in `queryset()`."""
 
     changefreq = "daily"
     url_name = ""
-
-    def queryset(self):
-        raise NotImplementedError
 
     def items(self):
         return self.queryset().order_by("id").values("id", "updated_at")
