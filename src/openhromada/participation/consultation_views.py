@@ -33,7 +33,7 @@ from .forms import (
 )
 from .lifecycle import QuestionKind
 from .models import Comment, Consultation, Question, Section
-from .views import act, form_page, refused
+from .views import act, comment_parent, form_page, refused
 
 
 def _url(consultation) -> str:
@@ -215,7 +215,6 @@ def consultation_detail(request, pk):
             "sections": sections,
             "questions": list(consultation.questions.all()),
             "results": selectors.survey_results(consultation, text_limit=0),
-            "comment_form": CommentForm(),
             "can_edit": user.has_perm("participation.change_consultation", consultation),
             "can_contribute": user.has_perm("participation.contribute", consultation),
             "can_moderate": user.has_perm("participation.moderate", consultation),
@@ -234,11 +233,7 @@ def section_comment(request, pk, number):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return refused(request, ValidationError(_("Write a comment.")), back)
-    parent = None
-    if parent_id := form.cleaned_data.get("parent"):
-        parent = Comment.objects.filter(pk=parent_id, section=section).first() or Comment(
-            pk=parent_id
-        )
+    parent = comment_parent(form, section=section)
     return act(
         request,
         lambda: services.comment_post(

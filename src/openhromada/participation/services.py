@@ -19,7 +19,7 @@ from openhromada.core.uploads import check_uploads
 from openhromada.notifications.services import follow
 from openhromada.plans.lifecycle import PlanStatus
 
-from .lifecycle import NEEDS_COMMITMENT, ResponseKind
+from .lifecycle import LINKS_COMMITMENTS, NEEDS_COMMITMENT, ResponseKind
 from .models import Attachment, Call, Category, Comment, Proposal, Support
 
 MAX_CATEGORIES = 20
@@ -365,7 +365,7 @@ def proposal_respond(
     proposal.response, proposal.response_reason = response, reason.strip()
     proposal.merged_into = merged_into if response == ResponseKind.MERGED else None
     proposal.responded_at, proposal.responded_by = timezone.now(), actor
-    linked = commitments if response != ResponseKind.MERGED else []
+    linked = commitments if response in LINKS_COMMITMENTS else []
     proposal.commitment_ids = sorted(c.pk for c in linked)
     save(proposal)
     proposal.commitments.set(linked)

@@ -335,7 +335,8 @@ def proposal_respond(request, pk):
     )
 
 
-def _comment_parent(form, **target) -> Comment | None:
+def comment_parent(form, **target) -> Comment | None:
+    """The comment replied to, if any; one elsewhere is passed on for the service to refuse."""
     parent_id = form.cleaned_data.get("parent")
     if not parent_id:
         return None
@@ -394,7 +395,7 @@ def proposal_comment(request, pk):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return refused(request, ValidationError(_("Write a comment.")), back)
-    parent = _comment_parent(form, proposal=proposal)
+    parent = comment_parent(form, proposal=proposal)
     return act(
         request,
         lambda: services.comment_post(
