@@ -257,3 +257,27 @@ def test_categories_in_use_stay(official, call, proposal, en):
     with pytest.raises(ValidationError, match="Proposals use"):
         services.call_update(actor=official, call=call, categories=["Нове"])
     assert proposal.category.name in services.call_category_names(call)
+
+
+def test_a_rejected_proposal_links_no_commitment(proposal, official, co_plan):
+    services.proposal_respond(
+        actor=official,
+        proposal=proposal,
+        response="rejected",
+        reason="Поза межами плану",
+        commitments=[co_plan.commitments.first()],
+    )
+    proposal.refresh_from_db()
+    assert not proposal.commitments.exists() and proposal.commitment_ids == []
+
+
+def test_followers_hear_when_a_call_closes(
+    official, call, resident, django_capture_on_commit_callbacks, mailoutbox
+):
+    from openhromada.notifications.services import follow
+
+    follow(user=resident, obj=call)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.call_close(actor=official, call=call, reason="Зібрали досить")
+    assert Notification.objects.get(user=resident).body == "Зібрали досить"
+    assert len(mailoutbox) == 1
