@@ -281,3 +281,19 @@ def test_followers_hear_when_a_call_closes(
         services.call_close(actor=official, call=call, reason="Зібрали досить")
     assert Notification.objects.get(user=resident).body == "Зібрали досить"
     assert len(mailoutbox) == 1
+
+
+def test_the_close_is_queued_for_the_end_date(
+    official, co_plan, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = task_backends["default"]
+    with django_capture_on_commit_callbacks(execute=True):
+        call = open_call(official, co_plan)
+        services.call_update(actor=official, call=call, closes_at=call.closes_at + dt.timedelta(1))
+    queued = [(r.task.run_after, r.args) for r in backend.results]
+    call.refresh_from_db()
+    assert queued[-1] == (call.closes_at, ["call", call.pk])
+    assert len(queued) == 2  # once at opening, again for the new date

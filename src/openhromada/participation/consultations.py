@@ -74,7 +74,17 @@ def consultation_update(*, actor, consultation: Consultation, **values) -> Consu
     save(consultation)
     if changes := diff(before, snapshot(consultation, Consultation.HISTORY_FIELDS)):
         record(actor=actor, obj=consultation, action=HistoryAction.UPDATE, changes=changes)
+        if consultation.is_published and "closes_at" in changes:
+            _schedule_close(consultation)
     return consultation
+
+
+def _schedule_close(consultation: Consultation) -> None:
+    from .tasks import schedule_close
+
+    transaction.on_commit(
+        lambda: schedule_close("consultation", consultation.pk, consultation.closes_at)
+    )
 
 
 @transaction.atomic
@@ -154,11 +164,7 @@ def consultation_publish(*, actor, consultation: Consultation) -> Consultation:
         action=HistoryAction.UPDATE,
         changes={"published_at": [None, consultation.published_at.isoformat()]},
     )
-    from .tasks import schedule_close
-
-    transaction.on_commit(
-        lambda: schedule_close("consultation", consultation.pk, consultation.closes_at)
-    )
+    _schedule_close(consultation)
     return consultation
 
 
