@@ -60,6 +60,7 @@ class Command(BaseCommand):
         from openhromada.participation.scale import generate as generate_calls
 
         calls = generate_calls(seed=seed, big_call=big_call, progress=progress)
+        self._analyze()
         if not quiet:
             self.stdout.write(
                 f"Scale data (seed {seed}): {len(chosen)} hromadas, "
@@ -70,6 +71,15 @@ class Command(BaseCommand):
                 f"{calls['calls']} calls with {calls['proposals']} proposals, "
                 f"{calls['supports']} supports and {calls['comments']} comments."
             )
+
+    def _analyze(self) -> None:
+        """Fresh planner statistics after a bulk load: PostgreSQL's autovacuum gets there in its
+        own time, and until then it plans a 2,000-proposal call as if it had 250 (a sort where the
+        index would do: the proposal page took 84 ms instead of 29)."""
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     def _networks(self, seed):
         from openhromada.places.models import Oblast
