@@ -231,9 +231,9 @@ def test_residents_cannot_respond(proposal, neighbour):
 
 def test_comments_thread_one_level_deep(proposal, neighbour, resident, en):
     top = services.comment_post(actor=neighbour, proposal=proposal, text="Гарна ідея")
-    reply = services.comment_post(actor=resident, proposal=proposal, parent=top, text="Дякую")
+    reply = services.comment_post(actor=resident, proposal=proposal, parent_id=top.pk, text="Дякую")
     with pytest.raises(ValidationError, match="one level"):
-        services.comment_post(actor=neighbour, proposal=proposal, parent=reply, text="Ще")
+        services.comment_post(actor=neighbour, proposal=proposal, parent_id=reply.pk, text="Ще")
     proposal.refresh_from_db()
     assert proposal.comment_count == 2
 
@@ -242,7 +242,7 @@ def test_a_reply_must_be_to_a_comment_on_the_same_proposal(proposal, call, neigh
     other = submit(resident, call, title="Інша")
     top = services.comment_post(actor=neighbour, proposal=other, text="Тут")
     with pytest.raises(ValidationError):
-        services.comment_post(actor=neighbour, proposal=proposal, parent=top, text="Там")
+        services.comment_post(actor=neighbour, proposal=proposal, parent_id=top.pk, text="Там")
 
 
 def test_empty_or_huge_comment_is_refused(proposal, neighbour):

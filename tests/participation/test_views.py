@@ -185,7 +185,7 @@ def test_proposal_page_query_count_is_constant(client, proposal, django_assert_m
         for _i in range(n):
             user = UserFactory()
             top = services.comment_post(actor=user, proposal=proposal, text="Коментар")
-            services.comment_post(actor=user, proposal=proposal, parent=top, text="Відповідь")
+            services.comment_post(actor=user, proposal=proposal, parent_id=top.pk, text="Відповідь")
 
     comments(2)
     with django_assert_max_num_queries(12):

@@ -17,7 +17,7 @@ from openhromada.plans.models import Commitment
 from . import services
 from .datasets import CALLS, COMMENTS, CONSULTATIONS, PROPOSALS
 from .lifecycle import ResponseKind
-from .models import Call, Comment, Proposal
+from .models import Call, Proposal
 
 TAG = "Co-creation and consultations"
 ERRORS = {code: ProblemSchema for code in (400, 401, 403, 404, 429)}
@@ -125,15 +125,10 @@ def unsupport_proposal(request, proposal_id: int):
 )
 def comment_on_proposal(request, proposal_id: int, payload: NewComment):
     proposal = _proposal(proposal_id)
-    parent = None
-    if payload.parent_id is not None:
-        parent = Comment.objects.filter(pk=payload.parent_id).first() or Comment(
-            pk=payload.parent_id
-        )
     comment = services.comment_post(
         actor=request.auth.user,
         proposal=proposal,
-        parent=parent,
+        parent_id=payload.parent_id,
         text=payload.text,
         address=client_address(request),
     )

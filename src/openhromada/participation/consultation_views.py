@@ -33,7 +33,7 @@ from .forms import (
 )
 from .lifecycle import QuestionKind
 from .models import Comment, Consultation, Question, Section
-from .views import act, comment_parent, form_page, refused
+from .views import act, form_page, refused
 
 
 def _url(consultation) -> str:
@@ -92,7 +92,6 @@ def consultation_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         values = form.values()
-        consultation.refresh_from_db()
         saved = run_service(
             form,
             lambda: consultations.consultation_update(
@@ -233,13 +232,12 @@ def section_comment(request, pk, number):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return refused(request, ValidationError(_("Write a comment.")), back)
-    parent = comment_parent(form, section=section)
     return act(
         request,
         lambda: services.comment_post(
             actor=request.user,
             section=section,
-            parent=parent,
+            parent_id=form.cleaned_data.get("parent"),
             text=form.cleaned_data["text"],
             address=client_address(request),
         ),

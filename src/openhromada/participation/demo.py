@@ -134,7 +134,11 @@ def _talk(proposal, people, n_supports: int, comments: list[str]) -> None:
         author = supporters[i % len(supporters)] if supporters else people[0]
         parent = previous if i % 2 else None
         comment = services.comment_post(
-            actor=author, proposal=proposal, text=text, parent=parent, origin="demo"
+            actor=author,
+            proposal=proposal,
+            text=text,
+            parent_id=parent.pk if parent else None,
+            origin="demo",
         )
         previous = comment if parent is None else previous
 
@@ -342,7 +346,7 @@ def _ternopil_consultation(hromada, official, people) -> None:
     services.comment_post(
         actor=people[1],
         section=section,
-        parent=top,
+        parent_id=top.pk,
         text="Підтримую, як у Хмельницькому.",
         origin="demo",
     )

@@ -2,6 +2,8 @@
 
 from django.template.loader import render_to_string
 
+from openhromada.plans.lifecycle import PlanStatus
+
 from . import selectors
 
 
@@ -24,8 +26,8 @@ def hromada_participation(request, hromada) -> str:
 
 def plan_calls(request, plan) -> str:
     calls = list(plan.calls.all())
-    can_open = (
-        request.user.has_perm("participation.add_call", plan) and plan.status == "co_creation"
+    can_open = plan.status == PlanStatus.CO_CREATION and request.user.has_perm(
+        "participation.add_call", plan
     )
     if not calls and not can_open:
         return ""

@@ -402,9 +402,14 @@ def _comment_target(proposal, section):
     return section, consultation, _("The consultation")
 
 
-def _check_parent(parent, proposal, section) -> None:
+def _parent(parent_id: int | None, proposal, section) -> Comment | None:
+    """The comment replied to, read afresh: on the same proposal or section, top-level and
+    visible."""
+    if parent_id is None:
+        return None
+    parent = Comment.objects.filter(pk=parent_id).first()
     if parent is None:
-        return
+        raise ValidationError({"parent": _("That comment is elsewhere.")})
     if parent.parent_id is not None:
         raise ValidationError({"parent": _("Replies go one level deep: reply to the comment.")})
     if parent.proposal_id != getattr(proposal, "pk", None) or parent.section_id != getattr(
@@ -413,6 +418,7 @@ def _check_parent(parent, proposal, section) -> None:
         raise ValidationError({"parent": _("That comment is elsewhere.")})
     if parent.is_hidden:
         raise ServiceError(_("A hidden comment cannot be replied to."), code="hidden")
+    return parent
 
 
 @transaction.atomic
@@ -422,7 +428,7 @@ def comment_post(
     text: str,
     proposal: Proposal | None = None,
     section=None,
-    parent: Comment | None = None,
+    parent_id: int | None = None,
     address: str | None = None,
     origin: str = "real",
 ) -> Comment:
@@ -434,7 +440,7 @@ def comment_post(
     require_open(window, what)
     if proposal is not None and (proposal.is_withdrawn or proposal.is_hidden):
         raise ServiceError(_("This proposal no longer takes comments."), code="unavailable")
-    _check_parent(parent, proposal, section)
+    parent = _parent(parent_id, proposal, section)
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write a comment.")})

@@ -22,7 +22,7 @@ from . import rows, selectors, services
 from .comments import Thread, thread_html
 from .forms import CallForm, CloseForm, CommentForm, ProposalForm, ResponseForm
 from .lifecycle import ResponseKind
-from .models import Attachment, Call, Comment, Proposal
+from .models import Attachment, Call, Proposal
 
 
 def form_page(request, template, context):
@@ -89,7 +89,6 @@ def call_edit(request, pk):
     form = CallForm(request.POST or None, instance=call, initial=initial)
     if request.method == "POST" and form.is_valid():
         values = form.values()
-        call.refresh_from_db()  # the form wrote its values onto the instance
         saved = run_service(
             form, lambda: services.call_update(actor=request.user, call=call, **values)
         )
@@ -226,7 +225,6 @@ def proposal_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         values = form.values()
-        proposal.refresh_from_db()
         saved = run_service(
             form,
             lambda: services.proposal_update(actor=request.user, proposal=proposal, **values),
@@ -335,14 +333,6 @@ def proposal_respond(request, pk):
     )
 
 
-def comment_parent(form, **target) -> Comment | None:
-    """The comment replied to, if any; one elsewhere is passed on for the service to refuse."""
-    parent_id = form.cleaned_data.get("parent")
-    if not parent_id:
-        return None
-    return Comment.objects.filter(pk=parent_id, **target).first() or Comment(pk=parent_id)
-
-
 @public_page_cache
 def proposal_detail(request, pk):
     proposal = selectors.get_proposal(pk)
@@ -395,13 +385,12 @@ def proposal_comment(request, pk):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return refused(request, ValidationError(_("Write a comment.")), back)
-    parent = comment_parent(form, proposal=proposal)
     return act(
         request,
         lambda: services.comment_post(
             actor=request.user,
             proposal=proposal,
-            parent=parent,
+            parent_id=form.cleaned_data.get("parent"),
             text=form.cleaned_data["text"],
             address=client_address(request),
         ),
