@@ -85,9 +85,27 @@ def is_self(user, target) -> bool:
     return target is not None and getattr(target, "pk", None) == user.pk
 
 
+def _privileged(account) -> bool:
+    if account.is_superuser:
+        return True
+    # An account not yet saved (the admin's add form) has no roles.
+    return account.pk is not None and account.roles.filter(role__in=list(PLATFORM_ROLES)).exists()
+
+
 @rules.predicate
 def target_is_privileged(user, target) -> bool:
-    """The account being managed is a superuser or holds a platform-wide role."""
+    """The account being managed is a superuser or holds a platform-wide role.
+
+    Without a target ("may they manage accounts at all?") nothing is privileged: every admin
+    page and service must therefore ask with the account it is about to show or change."""
     if target is None:
         return False
-    return target.is_superuser or target.roles.filter(role__in=list(PLATFORM_ROLES)).exists()
+    return _privileged(target)
+
+
+@rules.predicate
+def assignment_is_privileged(user, assignment) -> bool:
+    """The role row is a platform-wide role, or belongs to a privileged account."""
+    if assignment is None:
+        return False
+    return assignment.role in PLATFORM_ROLES or _privileged(assignment.user)

@@ -1,15 +1,27 @@
 """Writes to accounts: profile and preferences, and role grants with their public history."""
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from openhromada.core.history import record, snapshot
+from openhromada.core.history import diff, record, snapshot
 from openhromada.core.models import HistoryAction
 
 from .models import PLATFORM_ROLES, RoleAssignment, User
 
 PROFILE_FIELDS = ("display_name", "preferred_language", "text_size", "theme")
 ROLE_HISTORY_FIELDS = ("user", "role", "hromada", "network")
+# What operators and admins change on someone's account in the admin (never the superuser or
+# staff flags, groups or Django permissions: roles are the platform's only rights).
+ACCOUNT_FIELDS = (
+    "email",
+    "display_name",
+    "preferred_language",
+    "text_size",
+    "theme",
+    "is_active",
+    "data_origin",
+)
 
 
 @transaction.atomic
@@ -28,11 +40,17 @@ def user_set_preferences(*, user: User, text_size: str, theme: str) -> User:
     return user_update_profile(user=user, text_size=text_size, theme=theme)
 
 
-def _check_can_manage(actor: User, role: str) -> None:
-    if not actor.has_perm("accounts.add_roleassignment"):
+def _require(actor: User, perm: str, obj=None) -> None:
+    if not actor.has_perm(perm, obj):
         raise PermissionDenied
-    if role in PLATFORM_ROLES and not actor.has_perm("accounts.grant_platform_role"):
-        raise PermissionDenied
+
+
+def _check_can_grant(actor: User, user: User, role: str) -> None:
+    """May `actor` give `user` this role? Never a platform role, nor to a privileged account,
+    unless they are an admin."""
+    _require(actor, "accounts.add_roleassignment", user)
+    if role in PLATFORM_ROLES:
+        _require(actor, "accounts.grant_platform_role")
 
 
 @transaction.atomic
@@ -41,7 +59,7 @@ def role_grant(
 ) -> RoleAssignment:
     """Give `user` a role; officials' and council members' roles are public, so recorded."""
     if actor is not None:
-        _check_can_manage(actor, role)
+        _check_can_grant(actor, user, role)
     assignment = RoleAssignment(user=user, role=role, hromada=hromada, network=network)
     assignment.full_clean()
     assignment.save()
@@ -50,11 +68,102 @@ def role_grant(
 
 
 @transaction.atomic
+def role_update(
+    *, actor: User, assignment: RoleAssignment, user: User, role: str, hromada=None, network=None
+) -> RoleAssignment:
+    """Change a role row: both the row as stored and what it becomes must be the actor's to
+    manage, so a row cannot be moved from, or to, an account only admins manage."""
+    stored = RoleAssignment.objects.select_for_update().select_related("user").get(pk=assignment.pk)
+    _require(actor, "accounts.change_roleassignment", stored)
+    _check_can_grant(actor, user, role)
+    before = snapshot(stored, ROLE_HISTORY_FIELDS)
+    stored.user, stored.role, stored.hromada, stored.network = user, role, hromada, network
+    stored.full_clean()
+    stored.save()
+    if changes := diff(before, snapshot(stored, ROLE_HISTORY_FIELDS)):
+        record(actor=actor, obj=stored, action=HistoryAction.UPDATE, changes=changes)
+    return stored
+
+
+@transaction.atomic
 def role_revoke(*, actor: User | None, assignment: RoleAssignment) -> None:
     if actor is not None:
-        _check_can_manage(actor, assignment.role)
+        stored = RoleAssignment.objects.select_related("user").get(pk=assignment.pk)
+        _require(actor, "accounts.delete_roleassignment", stored)
     record_role_change(actor=actor, assignment=assignment, action=HistoryAction.DELETE)
     assignment.delete()
+
+
+# --- accounts, as operators and admins manage them -------------------------------------------
+
+
+def _locked(user: User) -> User:
+    """The account as stored: permissions are decided on that, not on a form's edited copy."""
+    return User.objects.select_for_update().get(pk=user.pk)
+
+
+def _replace_addresses(user: User) -> None:
+    """A changed e-mail replaces the old addresses: they no longer sign in or reset the
+    password, and the person confirms the new one at their next sign-in."""
+    EmailAddress.objects.filter(user=user).delete()
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
+
+
+@transaction.atomic
+def user_create(*, actor: User, user: User) -> User:
+    """Open an account prepared by a form (e-mail and password set); never a superuser or
+    staff: those come only from the `createsuperuser` command."""
+    _require(actor, "accounts.add_user")
+    if user.is_superuser or user.is_staff:
+        raise PermissionDenied
+    user.email = User.objects.normalize_email(user.email).lower()
+    user.full_clean()
+    user.save()
+    _replace_addresses(user)
+    return user
+
+
+@transaction.atomic
+def user_update(*, actor: User, user: User, **values) -> User:
+    """Change someone's account: only the listed fields, and only if it is the actor's to
+    manage (operators never manage operators, admins or superusers)."""
+    stored = _locked(user)
+    _require(actor, "accounts.change_user", stored)
+    if unknown := set(values) - set(ACCOUNT_FIELDS):
+        raise ValueError(f"not an account field: {', '.join(sorted(unknown))}")
+    if "email" in values:
+        values["email"] = User.objects.normalize_email(values["email"]).lower()
+    email_changed = values.get("email", stored.email) != stored.email
+    for name, value in values.items():
+        setattr(stored, name, value)
+        setattr(user, name, value)
+    stored.full_clean(exclude=["password"])
+    stored.save(update_fields=list(values))
+    if email_changed:
+        _replace_addresses(stored)
+    return user
+
+
+@transaction.atomic
+def user_set_password(*, actor: User, user: User, password: str | None) -> User:
+    """Set someone's password, or with None disable password sign-in for the account."""
+    _require(actor, "accounts.change_user", _locked(user))
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def user_delete(*, actor: User, user: User) -> None:
+    """Delete an account; its public roles leave a record that they ended."""
+    stored = _locked(user)
+    _require(actor, "accounts.delete_user", stored)
+    for assignment in stored.roles.select_related("hromada", "network"):
+        record_role_change(actor=actor, assignment=assignment, action=HistoryAction.DELETE)
+    stored.delete()
 
 
 def record_role_change(*, actor, assignment: RoleAssignment, action: str) -> None:
