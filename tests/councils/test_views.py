@@ -232,10 +232,10 @@ def test_plan_and_commitment_pages_show_the_councils_decisions(
     assert f"/council/meetings/{held.number}/#item-1" in page.content.decode()
 
 
-def _pdf(name="doc.pdf", content_type="application/pdf"):
+def _pdf(name="doc.pdf", content_type="application/pdf", content=b"%PDF-1.4 demo"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return SimpleUploadedFile(name, b"%PDF-1.4 demo", content_type=content_type)
+    return SimpleUploadedFile(name, content, content_type=content_type)
 
 
 def test_agenda_documents_follow_the_meetings_visibility(
@@ -245,7 +245,8 @@ def test_agenda_documents_follow_the_meetings_visibility(
     draft = meeting(official, council, days_ago=-10, publish=False, items=())
     client.force_login(official)
     url = f"{_base(hromada)}meetings/{draft.number}/items/new/"
-    response = client.post(url, {"title": "Питання", "document": _pdf("x.exe", "application/x")})
+    exe = _pdf("x.exe", "application/x", content=b"MZ\x90\x00\x03\x00")  # no PDF inside
+    response = client.post(url, {"title": "Питання", "document": exe})
     assert response.status_code == 400 and "має недозволений тип" in response.content.decode()
     assert not draft.items.exists()
     assert client.post(url, {"title": "Питання", "document": _pdf()}).status_code == 302

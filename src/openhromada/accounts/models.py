@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.fields import LineField
 from openhromada.core.models import ProfilePreferences, data_origin_field
 
 
@@ -40,7 +41,7 @@ class User(ProfilePreferences, AbstractUser):
         unique=True,
         help_text=_("Private: never shown publicly or in open data."),
     )
-    display_name = models.CharField(
+    display_name = LineField(
         _("display name"),
         max_length=100,
         blank=True,

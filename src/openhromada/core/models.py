@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .fields import ProseField
+
 
 class DataOrigin(models.TextChoices):
     """Where a record comes from, so demonstration and synthetic content is always labelled."""
@@ -190,7 +192,7 @@ class Withholding(models.Model):
         blank=True,
         help_text=_("The withheld field; empty when the whole record is withheld."),
     )
-    reason = models.TextField(_("reason"), help_text=_("Shown publicly in the history."))
+    reason = ProseField(_("reason"), help_text=_("Shown publicly in the history."))
     created_at = models.DateTimeField(_("withheld at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -199,7 +201,7 @@ class Withholding(models.Model):
         related_name="+",
     )
     released_at = models.DateTimeField(_("published again at"), null=True, blank=True)
-    release_reason = models.TextField(_("reason for publishing again"), blank=True)
+    release_reason = ProseField(_("reason for publishing again"), blank=True)
 
     class Meta:
         verbose_name = _("withholding")

@@ -1,5 +1,8 @@
-"""Text helpers for Ukrainian: case-folding for search and the alphabet's own sort order."""
+"""Text helpers: case-folding and the Ukrainian alphabet's sort order for search and lists; and
+cleaning people's text of characters that carry no text (on the way in) or that no XML, XLSX or
+e-mail writer accepts (on the way out), and keeping spreadsheet cells from running as formulas."""
 
+import re
 import unicodedata
 
 # Unicode puts «і» after «я» (the Cyrillic block was laid out for Russian); this is the real order.
@@ -19,3 +22,70 @@ def fold(text: str) -> str:
 def collation_key(text: str) -> str:
     """A string whose plain sort is the Ukrainian alphabetical order."""
     return "".join(_COLLATION.get(ch) or f"9{min(ord(ch), 99999):05d}" for ch in fold(text))
+
+
+# Characters that are no part of any text a person means: C0 controls other than tab, LF and CR
+# (NUL, ESC, …) and DEL; the bidirectional embeddings, overrides and isolates
+# (U+202A–U+202E, U+2066–U+2069), which make text read otherwise than it is stored (a file
+# "invoice<U+202E>fdp.exe" reads as "invoiceexe.pdf"); lone surrogates and U+FFFE/U+FFFF, which
+# have no UTF-8 or XML form. Everything else in XML 1.0's character range is kept.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+# Word writes a manual line break as VT (\x0b) and a page break as FF (\x0c): they mean a new line
+# in a text and a space in a one-line value (as does a tab). (Regular expressions, not
+# str.translate: twenty times faster on Cyrillic text.)
+_BREAKS = re.compile("[\x0b\x0c]")
+_GAPS = re.compile("[\t\x0b\x0c]")
+_LINE_BREAK = re.compile("\r\n?|\n")
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(…), DDE) when a
+# CSV file is opened (OWASP "CSV injection"); a leading apostrophe makes it text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_text(text: str) -> str:
+    """Multi-line text without invisible characters; Word's line and page breaks become new
+    lines. Tab, LF and CR stay. Safe for any XML 1.0 writer (Atom, RDF/XML, XLSX, iCalendar)."""
+    return _INVISIBLE.sub("", _BREAKS.sub("\n", text))
+
+
+def clean_line(text: str) -> str:
+    """One line of text without invisible characters; tabs and Word's breaks become spaces.
+    Line breaks (CR, LF) are left in, for validation to refuse: see `has_line_break`."""
+    return _INVISIBLE.sub("", _GAPS.sub(" ", text))
+
+
+def has_line_break(text: str) -> bool:
+    return "\n" in text or "\r" in text
+
+
+def flatten(text: str) -> str:
+    """`clean_line` with each line break a space: for storing a one-line value whatever comes."""
+    return _LINE_BREAK.sub(" ", clean_line(text))
+
+
+def one_line(text: str) -> str:
+    """Any text as one tidy line (e-mail subjects, calendar names, a search box's query): clean,
+    every run of whitespace one space."""
+    return " ".join(clean_text(text).split())
+
+
+def spreadsheet_text(value):
+    """A CSV cell a spreadsheet shows as text: a string starting with = + - @, tab or CR gets a
+    leading apostrophe (OWASP); other values and other strings are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def spreadsheet_row(values) -> list:
+    """A CSV row of `spreadsheet_text` cells: for CSV files officials open in a spreadsheet (the
+    open-data CSVs keep values exact instead: they are data, documented as such)."""
+    return [spreadsheet_text(value) for value in values]
+
+
+def from_spreadsheet(text: str) -> str:
+    """Undo `spreadsheet_text`, so an exported CSV file can be imported again unchanged."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text

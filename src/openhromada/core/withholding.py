@@ -216,6 +216,7 @@ def withholding_create(*, actor, obj: models.Model, field: str = "", reason: str
         reason=reason.strip(),
         created_by=actor,
     )
+    item.clean_fields()  # the reason is published in the history as cleaned here
     try:
         with transaction.atomic():
             item.save()
@@ -242,6 +243,7 @@ def withholding_release(*, actor, withholding: Withholding, reason: str) -> With
     if not reason.strip():
         raise ValidationError({"release_reason": _("Give the reason: it is published.")})
     item.released_at, item.release_reason = timezone.now(), reason.strip()
+    item.clean_fields()
     item.save(update_fields=["released_at", "release_reason"])
     model = _model(item.object_type)
     obj = model.objects.get(pk=item.object_id)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.fields import LineField, LinkField, ProseField
 from openhromada.core.models import data_origin_field
 
 from .lifecycle import CO_CHAIR_SIDES, Post, Result, Sector, Topic, VoteOption, side_of
@@ -24,15 +25,13 @@ class Council(models.Model):
         related_name="council",
         verbose_name=_("hromada"),
     )
-    name = models.CharField(_("name"), max_length=300)
-    founding_decision_number = models.CharField(
-        _("founding decision number"), max_length=100, blank=True
-    )
+    name = LineField(_("name"), max_length=300)
+    founding_decision_number = LineField(_("founding decision number"), max_length=100, blank=True)
     founding_decision_date = models.DateField(_("founding decision date"), null=True, blank=True)
     founding_document = models.FileField(
         _("founding decision (file)"), upload_to="councils/founding/", blank=True
     )
-    rules_text = models.TextField(
+    rules_text = ProseField(
         _("rules of procedure"), blank=True, help_text=_("The council's rules, as adopted.")
     )
     rules_file = models.FileField(
@@ -97,8 +96,8 @@ class Person(models.Model):
     council = models.ForeignKey(
         Council, on_delete=models.PROTECT, related_name="people", verbose_name=_("council")
     )  # PROTECT: public records
-    name = models.CharField(_("name"), max_length=200)
-    bio = models.TextField(_("public profile"), blank=True, max_length=2000)
+    name = LineField(_("name"), max_length=200)
+    bio = ProseField(_("public profile"), blank=True, max_length=2000)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,  # the public record outlives the account
@@ -142,7 +141,7 @@ class Membership(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
     )
-    on_behalf_of = models.CharField(
+    on_behalf_of = LineField(
         _("on behalf of"), max_length=300, help_text=_("The body or organisation represented.")
     )
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
@@ -214,10 +213,10 @@ class Meeting(models.Model):
     )
     number = models.PositiveIntegerField(_("number"))
     starts_at = models.DateTimeField(_("date and time"))
-    place = models.CharField(_("place"), max_length=300, blank=True)
-    online_url = models.URLField(_("online link"), blank=True)
+    place = LineField(_("place"), max_length=300, blank=True)
+    online_url = LinkField(_("online link"), blank=True)
     agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
-    minutes_text = models.TextField(_("minutes"), blank=True)
+    minutes_text = ProseField(_("minutes"), blank=True)
     minutes_file = models.FileField(_("minutes (file)"), upload_to="councils/minutes/", blank=True)
     minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
     origin = data_origin_field()
@@ -268,10 +267,10 @@ class AgendaItem(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("meeting")
     )  # an item exists only on its meeting's agenda
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=500)
-    description = models.TextField(_("description"), blank=True)
+    title = LineField(_("title"), max_length=500)
+    description = ProseField(_("description"), blank=True)
     document = models.FileField(_("document"), upload_to="councils/agenda/", blank=True)
-    discussion = models.TextField(
+    discussion = ProseField(
         _("discussion"), blank=True, help_text=_("Who spoke and what was said, in brief.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -330,7 +329,7 @@ class Motion(models.Model):
     council = models.ForeignKey(
         Council, on_delete=models.PROTECT, related_name="motions", verbose_name=_("council")
     )  # denormalised from item.meeting.council: the register filters on it with one index
-    text = models.TextField(_("motion"), help_text=_("What was put to the vote, as worded."))
+    text = ProseField(_("motion"), help_text=_("What was put to the vote, as worded."))
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices, default=Topic.OTHER)
     result = models.CharField(_("result"), max_length=20, choices=Result.choices)
     decided_on = models.DateField(_("date"))  # the meeting's day, denormalised for the register

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.fields import LineField
 from openhromada.core.models import data_origin_field, public_slug_field
 
 
@@ -11,8 +12,8 @@ class MonitoringNetwork(models.Model):
     """A network of civil-society organisations spanning regions (Popolo: an Organization)."""
 
     slug = public_slug_field(80)
-    name_uk = models.CharField(_("name (Ukrainian)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_uk = LineField(_("name (Ukrainian)"), max_length=200)
+    name_en = LineField(_("name (English)"), max_length=200)
     oblasts = models.ManyToManyField(
         "places.Oblast",
         blank=True,

@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.fields import LineField, ProseField
+
 
 class Follow(models.Model):
     """A user follows a public object (an action plan, a commitment, …)."""
@@ -44,8 +46,8 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("user"),
     )  # private to them
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("text"), blank=True)
+    title = LineField(_("title"), max_length=300)
+    body = ProseField(_("text"), blank=True)
     url = models.CharField(_("address"), max_length=500)
     created_at = models.DateTimeField(_("date"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)

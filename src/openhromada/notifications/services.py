@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from openhromada.core.text import clean_text, one_line
+
 from .models import Follow, Notification
 
 
@@ -53,7 +55,10 @@ def notify(
     for user in followers(list(objects)):
         with translation.override(user.preferred_language):
             title, body = message()
-            created.append(Notification(user=user, title=str(title)[:300], body=str(body), url=url))
+            # one line for the subject, whatever the record's text holds (a line break in a
+            # subject makes Django refuse the e-mail)
+            title, body = one_line(str(title))[:300], clean_text(str(body))
+            created.append(Notification(user=user, title=title, body=body, url=url))
     Notification.objects.bulk_create(created)
     return created
 
@@ -66,8 +71,8 @@ def email_notifications(notifications: Iterable[Notification]) -> int:
         with translation.override(user.preferred_language):
             link = settings.SITE_URL.rstrip("/") + notification.url
             send_mail(
-                notification.title,
-                f"{notification.body}\n\n{link}\n",
+                one_line(notification.title),  # also for notifications stored before
+                clean_text(f"{notification.body}\n\n{link}\n"),
                 settings.DEFAULT_FROM_EMAIL,
                 [user.email],
             )

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.fields import LineField
+
 
 class ApiToken(models.Model):
     class Scope(models.TextChoices):
@@ -15,7 +17,7 @@ class ApiToken(models.Model):
         on_delete=models.CASCADE,  # a token is nothing without its owner
         related_name="api_tokens",
     )
-    name = models.CharField(_("name"), max_length=100, help_text=_("What the token is for."))
+    name = LineField(_("name"), max_length=100, help_text=_("What the token is for."))
     prefix = models.CharField(
         _("starts with"), max_length=12, help_text=_("The first characters, to recognise it.")
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import diff, record, record_create, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.text import one_line
 from openhromada.core.uploads import check_uploads
 
 from .lifecycle import CHOICE_KINDS, SCALE_POINTS, CommentOutcome, QuestionKind
@@ -107,7 +108,8 @@ def section_save(
 
 
 def _clean_options(kind: str, options: list[str]) -> list[str]:
-    options = [o.strip()[:200] for o in options if o.strip()]
+    cleaned = (one_line(o)[:200] for o in options)  # as stored: compared for duplicates
+    options = [o for o in cleaned if o]
     if kind in CHOICE_KINDS:
         if len(options) < 2:
             raise ValidationError({"options": _("Offer at least two options.")})

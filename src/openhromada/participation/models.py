@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.fields import LineField, LinesField, ProseField
 from openhromada.core.models import data_origin_field
 
 from .lifecycle import (
@@ -31,7 +32,7 @@ class Window(models.Model):
         blank=True,
         help_text=_("When the period closed: early, or on its end date."),
     )
-    closed_reason = models.TextField(_("reason for closing early"), blank=True)
+    closed_reason = ProseField(_("reason for closing early"), blank=True)
 
     class Meta:
         abstract = True
@@ -65,11 +66,11 @@ class Call(Window):
         verbose_name=_("hromada"),
         help_text=_("The plan's hromada, kept here for filtering."),
     )
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(
+    title = LineField(_("title"), max_length=300)
+    description = ProseField(
         _("description"), help_text=_("What the hromada asks residents for (Markdown).")
     )
-    rules = models.TextField(
+    rules = ProseField(
         _("rules"),
         blank=True,
         help_text=_("Who may take part, what makes a proposal admissible, how it is answered."),
@@ -106,7 +107,7 @@ class Category(models.Model):
     call = models.ForeignKey(
         Call, on_delete=models.CASCADE, related_name="categories", verbose_name=_("call")
     )
-    name = models.CharField(_("name"), max_length=150)
+    name = LineField(_("name"), max_length=150)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -150,9 +151,9 @@ class Proposal(Hideable):
         related_name="proposals",
         verbose_name=_("author"),
     )
-    title = models.CharField(_("title"), max_length=200)
-    problem = models.TextField(_("problem"), help_text=_("What is wrong today, and for whom."))
-    solution = models.TextField(_("suggested solution"))
+    title = LineField(_("title"), max_length=200)
+    problem = ProseField(_("problem"), help_text=_("What is wrong today, and for whom."))
+    solution = ProseField(_("suggested solution"))
     category = models.ForeignKey(
         Category,
         on_delete=models.PROTECT,
@@ -169,7 +170,7 @@ class Proposal(Hideable):
     response = models.CharField(
         _("response"), max_length=10, choices=ResponseKind.choices, blank=True
     )
-    response_reason = models.TextField(_("reason"), blank=True)
+    response_reason = ProseField(_("reason"), blank=True)
     responded_at = models.DateTimeField(_("responded"), null=True, blank=True)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -214,6 +215,10 @@ class Proposal(Hideable):
             models.Index(fields=["call", "category"], name="proposal_category"),
             models.Index(fields=["author"], name="proposal_author"),
             models.Index(fields=["updated_at"], name="proposal_updated"),
+            # the few hidden ones, found without a scan (public lists leave them out)
+            models.Index(
+                fields=["hidden_at"], name="proposal_hidden", condition=Q(hidden_at__isnull=False)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -233,7 +238,7 @@ class Attachment(models.Model):
         Proposal, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("proposal")
     )
     file = models.FileField(_("file"), upload_to="participation/attachments/")
-    name = models.CharField(_("name"), max_length=200)
+    name = LineField(_("name"), max_length=200)
 
     class Meta:
         ordering = ["proposal", "pk"]
@@ -287,13 +292,13 @@ class Consultation(Window):
         verbose_name=_("action plan"),
         help_text=_("When the draft is an action plan."),
     )
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), help_text=_("What the draft is and why."))
+    title = LineField(_("title"), max_length=300)
+    description = ProseField(_("description"), help_text=_("What the draft is and why."))
     document = models.FileField(
         _("draft document (file)"), upload_to="participation/drafts/", blank=True
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    report = models.TextField(
+    report = ProseField(
         _("summary report"), blank=True, help_text=_("What the consultation showed (Markdown).")
     )
     report_published_at = models.DateTimeField(_("report published"), null=True, blank=True)
@@ -340,8 +345,8 @@ class Section(models.Model):
         Consultation, on_delete=models.CASCADE, related_name="sections"
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=300)
-    text = models.TextField(_("text"), help_text=_("The section's text (Markdown)."))
+    title = LineField(_("title"), max_length=300)
+    text = ProseField(_("text"), help_text=_("The section's text (Markdown)."))
 
     HISTORY_FIELDS = ("number", "title", "text")
 
@@ -396,13 +401,13 @@ class Comment(Hideable):
         related_name="participation_comments",
         verbose_name=_("author"),
     )
-    text = models.TextField(_("comment"), help_text=_("Markdown: links, lists, emphasis."))
+    text = ProseField(_("comment"), help_text=_("Markdown: links, lists, emphasis."))
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     outcome = models.CharField(
         _("outcome"), max_length=10, choices=CommentOutcome.choices, blank=True
     )
-    outcome_reason = models.TextField(_("reason"), blank=True)
+    outcome_reason = ProseField(_("reason"), blank=True)
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("text", "parent")
@@ -424,6 +429,9 @@ class Comment(Hideable):
             models.Index(fields=["section", "parent", "created_at"], name="comment_on_section"),
             models.Index(fields=["author", "created_at"], name="comment_author"),
             models.Index(fields=["updated_at"], name="comment_updated"),
+            models.Index(
+                fields=["hidden_at"], name="comment_hidden", condition=Q(hidden_at__isnull=False)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -441,9 +449,9 @@ class Question(models.Model):
         Consultation, on_delete=models.CASCADE, related_name="questions"
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    text = models.CharField(_("question"), max_length=500)
+    text = LineField(_("question"), max_length=500)
     kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
-    options = models.JSONField(
+    options = LinesField(
         _("options"), default=list, blank=True, help_text=_("The choices offered, in order.")
     )
 
@@ -476,7 +484,7 @@ class Answer(models.Model):
     )
     choices = models.JSONField(_("choices"), default=list, blank=True)
     value = models.PositiveSmallIntegerField(_("value"), null=True, blank=True)
-    text = models.TextField(_("text"), blank=True)
+    text = ProseField(_("text"), blank=True)
     created_at = models.DateTimeField(_("answered"), default=timezone.now)
 
     class Meta:
@@ -504,7 +512,7 @@ class AbuseReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="abuse_reports"
     )
     rule = models.CharField(_("rule broken"), max_length=20, choices=ModerationRule.choices)
-    reason = models.TextField(_("what is wrong"), max_length=2000)
+    reason = ProseField(_("what is wrong"), max_length=2000)
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
 
@@ -555,7 +563,7 @@ class ModerationEntry(models.Model):
     comment = models.ForeignKey(
         Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    subject_name = models.CharField(
+    subject_name = LineField(
         _("whose content"), max_length=100, help_text=_("The author's public display name.")
     )
     moderator = models.ForeignKey(

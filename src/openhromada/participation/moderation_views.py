@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from openhromada.core.forms import run_service
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
+from openhromada.core.text import one_line
 from openhromada.places.models import Hromada
 
 from . import moderation, selectors
@@ -152,7 +153,7 @@ def block(request, kind, pk):
 @public_page_cache
 def moderation_log(request):
     hromada = None
-    if slug := request.GET.get("hromada"):
+    if slug := one_line(request.GET.get("hromada", "")):  # PostgreSQL refuses NUL
         hromada = Hromada.objects.filter(slug=slug).first()
     page = Paginator(selectors.moderation_log(hromada), LOG_PAGE_SIZE).get_page(
         request.GET.get("page")

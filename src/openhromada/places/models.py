@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.fields import LineField, LinkField
 from openhromada.core.models import data_origin_field, public_slug_field
 from openhromada.core.text import collation_key, fold
 
@@ -27,8 +28,8 @@ def katottg_field(**kwargs) -> models.CharField:
 class BilingualName(models.Model):
     """Ukrainian name as in the codifier, English by the national transliteration."""
 
-    name_uk = models.CharField(_("name (Ukrainian)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_uk = LineField(_("name (Ukrainian)"), max_length=200)
+    name_en = LineField(_("name (English)"), max_length=200)
     sort_key = models.CharField(
         max_length=200,
         db_index=True,
@@ -173,12 +174,8 @@ class Hromada(BilingualName):
             "urban-type settlement or settlement → settlement, village → rural."
         ),
     )
-    centre_name_uk = models.CharField(
-        _("administrative centre (Ukrainian)"), max_length=200, blank=True
-    )
-    centre_name_en = models.CharField(
-        _("administrative centre (English)"), max_length=200, blank=True
-    )
+    centre_name_uk = LineField(_("administrative centre (Ukrainian)"), max_length=200, blank=True)
+    centre_name_en = LineField(_("administrative centre (English)"), max_length=200, blank=True)
     centre_code = models.CharField(_("КАТОТТГ code of the centre"), max_length=19, blank=True)
     population = models.PositiveIntegerField(
         _("population"),
@@ -186,11 +183,11 @@ class Hromada(BilingualName):
         blank=True,
         help_text=_("Left empty unless an official figure is loaded; never estimated."),
     )
-    population_source = models.CharField(_("population source"), max_length=300, blank=True)
+    population_source = LineField(_("population source"), max_length=300, blank=True)
     temporarily_occupied = models.BooleanField(
         _("temporarily occupied territory"), default=False, db_index=True
     )
-    website = models.URLField(_("official website"), blank=True)
+    website = LinkField(_("official website"), blank=True)
     ogp_member_since = models.DateField(
         _("OGP Local member since"), null=True, blank=True, db_index=True
     )

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from openhromada.core.text import fold
+from openhromada.core.text import fold, one_line
 
 from .models import Hromada, Oblast
 
@@ -57,7 +57,7 @@ def parse_directory_query(params, oblasts: list[Oblast]) -> DirectoryQuery:
         query.warnings.append(
             _("Unknown membership filter “%(value)s” — ignored.") % {"value": member[:60]}
         )
-    q = (params.get("q") or "").strip()
+    q = one_line(params.get("q") or "")  # no control characters: PostgreSQL refuses NUL
     if len(q) > MAX_QUERY_LENGTH:
         query.warnings.append(
             _(

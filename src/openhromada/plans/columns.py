@@ -23,9 +23,9 @@ COLUMNS = [
         ),
     ),
     ("lead_body", _("lead implementing body")),
-    ("commitment_start", _("commitment start date, YYYY-MM-DD")),
-    ("commitment_end", _("commitment end date, YYYY-MM-DD")),
-    ("budget_amount", _("budget (optional number)")),
+    ("commitment_start", _("commitment start date, DD.MM.YYYY or YYYY-MM-DD")),
+    ("commitment_end", _("commitment end date, DD.MM.YYYY or YYYY-MM-DD")),
+    ("budget_amount", _("budget (optional), e.g. 1 500 000,50")),
     ("budget_currency", _("UAH, EUR or USD")),
     ("budget_source", _("source of funding (optional)")),
     ("sdgs", _("Sustainable Development Goals separated by “;” (optional)")),
@@ -39,8 +39,8 @@ COLUMNS = [
     ),
     ("milestone_number", _("milestone number within the commitment")),
     ("expected_output", _("milestone's expected output")),
-    ("milestone_start", _("milestone start date, YYYY-MM-DD")),
-    ("milestone_due", _("milestone due date, YYYY-MM-DD")),
+    ("milestone_start", _("milestone start date, DD.MM.YYYY or YYYY-MM-DD")),
+    ("milestone_due", _("milestone due date, DD.MM.YYYY or YYYY-MM-DD")),
     ("responsible_body", _("milestone's responsible body")),
     ("weight", _("milestone weight, 1–100")),
     ("status", _("milestone status (export only)")),
@@ -48,6 +48,9 @@ COLUMNS = [
 ]
 NAMES = [name for name, _help in COLUMNS]
 COMMITMENT_COLUMNS = NAMES[:16]
+# The columns whose text may run over several lines (the model's ProseFields); every other
+# cell holds one line.
+MULTI_LINE = {"problem", "baseline", "objective", "how_it_solves", "expected_output"}
 
 
 def join(values) -> str:

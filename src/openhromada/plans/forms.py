@@ -101,7 +101,8 @@ class MilestoneForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV or XLSX file"), help_text=_("Columns as in the template; UTF-8 for CSV.")
+        label=_("CSV or XLSX file"),
+        help_text=_("Columns as in the template; what the file may hold is described below."),
     )
 
 

@@ -1,27 +1,33 @@
 """Import commitments and milestones from CSV or XLSX: all rows are checked first; if any row or
-cell is wrong, nothing is written and every problem is reported with its row and column."""
+cell is wrong, nothing is written and the problems are reported with their row and column (the
+first MAX_LISTED in file order, and how many there are in all)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+import heapq
+import itertools
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from openhromada.core import cells as cell_values
+from openhromada.core import tables
+from openhromada.core.fields import validate_one_line
 from openhromada.core.history import Change, record_many, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.tables import Row
+from openhromada.core.text import clean_line, clean_text, from_spreadsheet
 
 from . import columns
 from .models import ActionPlan, Commitment, Milestone, SupportingActor
 from .services import _fresh, _recompute_plan
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
+MAX_LISTED = 100
+BUDGET = Commitment._meta.get_field("budget_amount")
 REQUIRED = [
     "commitment_number",
     "commitment_title",
@@ -58,58 +64,69 @@ class ParsedCommitment:
 class ImportResult:
     commitments: int = 0
     milestones: int = 0
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the first MAX_LISTED
+    problem_count: int = 0  # all of them
 
 
-def read_rows(upload) -> list[dict]:
-    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file as dicts keyed by column."""
-    name = (upload.name or "").lower()
-    if upload.size > MAX_BYTES:
-        raise ValidationError(_("The file is larger than %(mb)d MB.") % {"mb": MAX_BYTES // 2**20})
-    data = upload.read()
-    if name.endswith(".xlsx"):
-        return _xlsx_rows(data)
-    if name.endswith(".csv"):
-        return _csv_rows(data)
-    raise ValidationError(_("Upload a .csv or .xlsx file."))
+# The rows of an uploaded .csv or .xlsx file, within the limits described on the import page.
+read_rows = tables.read_table
 
 
-def _csv_rows(data: bytes) -> list[dict]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(_("The CSV file is not in UTF-8.")) from None
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;") if text.strip() else csv.excel
-    return [dict(r) for r in csv.DictReader(io.StringIO(text), dialect=dialect)]
+def limits() -> dict:
+    """What the import page tells about the size of a file."""
+    return {
+        "mb": tables.MAX_BYTES // 2**20,
+        "rows": tables.MAX_ROWS,
+        "columns": tables.MAX_COLUMNS,
+    }
 
 
-def _xlsx_rows(data: bytes) -> list[dict]:
-    from openpyxl import load_workbook
+class Problems:
+    """Keeps the first MAX_LISTED problems in file order (row, then column as in the template)
+    and counts them all: a file of 20,000 bad rows makes a short page, not 240,000 lines."""
 
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a damaged file
-        raise ValidationError(_("The XLSX file cannot be read.")) from None
-    rows = workbook.worksheets[0].iter_rows(values_only=True)
-    header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
-    out = []
-    for values in rows:
-        if values is None or all(v in (None, "") for v in values):
-            continue
-        out.append({h: ("" if v is None else v) for h, v in zip(header, values, strict=False)})
-    workbook.close()
-    return out
+    ORDER = {name: index for index, name in enumerate(columns.NAMES)}
+
+    def __init__(self):
+        self.count = 0
+        self._heap: list = []  # the kept ones, the last in file order on top
+        self._arrival = itertools.count()
+
+    def add(self, row: int, column: str, message: str) -> None:
+        self.count += 1
+        order = (row, self.ORDER.get(column, len(self.ORDER)), next(self._arrival))
+        item = (tuple(-part for part in order), Problem(row, column, message))
+        if len(self._heap) < MAX_LISTED:
+            heapq.heappush(self._heap, item)
+        elif item[0] > self._heap[0][0]:  # earlier in the file than the last one kept
+            heapq.heapreplace(self._heap, item)
+
+    def listed(self) -> list[Problem]:
+        return [problem for _key, problem in sorted(self._heap, reverse=True)]
 
 
 class _Cells:
     """Reads one row's cells, collecting problems instead of stopping at the first."""
 
-    def __init__(self, row: dict, number: int, problems: list[Problem]):
-        self.row, self.number, self.problems = row, number, problems
+    def __init__(self, row: Row, problems: Problems):
+        self.row, self.number, self.problems = row.cells, row.number, problems
 
     def _raw(self, column):
         value = self.row.get(column, "")
-        return value.strip() if isinstance(value, str) else value
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            return value
+        # cleaned as the model fields clean people's text (a line break in a one-line cell is
+        # refused); the "'" our CSV export puts before "=…" (for spreadsheets) taken off again
+        multi_line = column in columns.MULTI_LINE
+        value = from_spreadsheet((clean_text if multi_line else clean_line)(value).strip())
+        if not multi_line:
+            try:
+                validate_one_line(value)
+            except ValidationError as error:
+                self.fail(column, error.messages[0])
+        return value
 
     def text(self, column, required=False, limit=None) -> str:
         value = self._raw(column)
@@ -122,57 +139,46 @@ class _Cells:
 
     def integer(self, column, low, high, required=True) -> int | None:
         value = self._raw(column)
-        if value in ("", None):
+        if value == "":
             if required:
                 self.fail(column, _("This cell is required."))
             return None
         try:
-            number = int(float(value)) if not isinstance(value, int) else value
-            if str(value).strip() not in (str(number), f"{number}.0"):
-                raise ValueError
-        except (TypeError, ValueError):
-            self.fail(column, _("“%(v)s” is not a whole number.") % {"v": value})
+            return cell_values.read_whole_number(value, low, high)
+        except ValidationError as error:
+            self.fail(column, error.messages[0])
             return None
-        if not low <= number <= high:
-            self.fail(
-                column, _("Must be between %(low)d and %(high)d.") % {"low": low, "high": high}
-            )
-        return number
 
     def date(self, column) -> dt.date | None:
-        value = self._raw(column)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
         try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(column, _("“%(v)s” is not a date in the form YYYY-MM-DD.") % {"v": value})
+            return cell_values.read_date(self._raw(column))
+        except ValidationError as error:
+            self.fail(column, error.messages[0])
             return None
 
-    def decimal(self, column) -> Decimal | None:
+    def decimal(self, column, model_field) -> Decimal | None:
+        """A number within the model field's digits (14, 2 of them after the point)."""
         value = self._raw(column)
-        if value in ("", None):
+        if value == "":
             return None
         try:
-            amount = Decimal(str(value).replace(" ", "").replace(",", "."))
-        except InvalidOperation:
-            self.fail(column, _("“%(v)s” is not a number.") % {"v": value})
+            amount = cell_values.read_decimal(value)
+            model_field.run_validators(amount)
+        except ValidationError as error:
+            self.fail(column, error.messages[0])
             return None
         if amount < 0:
             self.fail(column, _("Cannot be negative."))
         return amount
 
     def items(self, column) -> list[str]:
-        return [
-            p.strip()
-            for p in str(self._raw(column) or "").split(columns.LIST_SEPARATOR)
-            if p.strip()
-        ]
+        value = self._raw(column)
+        if isinstance(value, float) and value.is_integer():  # an XLSX number: 16.0 is 16
+            value = int(value)
+        return [p.strip() for p in str(value).split(columns.LIST_SEPARATOR) if p.strip()]
 
     def fail(self, column, message) -> None:
-        self.problems.append(Problem(self.number, column, message))
+        self.problems.add(self.number, column, message)
 
 
 def _commitment_values(cells: _Cells) -> tuple[dict, list[tuple[str, str]]]:
@@ -186,7 +192,7 @@ def _commitment_values(cells: _Cells) -> tuple[dict, list[tuple[str, str]]]:
         "lead_body": cells.text("lead_body", True, 300),
         "start_date": cells.date("commitment_start"),
         "end_date": cells.date("commitment_end"),
-        "budget_amount": cells.decimal("budget_amount"),
+        "budget_amount": cells.decimal("budget_amount", BUDGET),
         "budget_currency": cells.text("budget_currency") or "UAH",
         "budget_source": cells.text("budget_source", limit=300),
         "tags": cells.items("tags"),
@@ -200,7 +206,7 @@ def _commitment_values(cells: _Cells) -> tuple[dict, list[tuple[str, str]]]:
             values[Commitment.VALUE_FIELDS[value]] = True
     sdgs = []
     for goal in cells.items("sdgs"):
-        if goal.isdigit() and 1 <= int(goal) <= 17:
+        if goal.isascii() and goal.isdigit() and 1 <= int(goal) <= 17:
             sdgs.append(int(goal))
         else:
             cells.fail("sdgs", _("Sustainable Development Goals are numbered 1 to 17."))
@@ -229,20 +235,22 @@ def _milestone_values(cells: _Cells) -> dict:
     }
 
 
-def parse(plan: ActionPlan, rows: list[dict]) -> tuple[list[ParsedCommitment], list[Problem]]:
-    """Check every row and cell; returns the commitments to create and all problems found."""
-    problems: list[Problem] = []
+def parse(plan: ActionPlan, rows: list[Row]) -> tuple[list[ParsedCommitment], Problems]:
+    """Check every row and cell; returns the commitments to create and the problems found."""
+    problems = Problems()
     if not rows:
-        return [], [Problem(1, "", _("The file has no rows."))]
-    if len(rows) > MAX_ROWS:
-        return [], [Problem(1, "", _("The file has more than %(n)d rows.") % {"n": MAX_ROWS})]
-    missing = [c for c in REQUIRED if c not in rows[0]]
+        problems.add(1, "", _("The file has no rows."))
+        return [], problems
+    missing = [c for c in REQUIRED if c not in rows[0].cells]
     if missing:
-        return [], [Problem(1, c, _("The column is missing.")) for c in missing]
+        for column in missing:
+            problems.add(1, column, _("The column is missing."))
+        return [], problems
     existing = set(plan.commitments.values_list("number", flat=True))
     parsed: dict[int, ParsedCommitment] = {}
-    for index, row in enumerate(rows, start=2):
-        cells = _Cells(row, index, problems)
+    for row in rows:
+        index = row.number
+        cells = _Cells(row, problems)
         values, actors = _commitment_values(cells)
         number = values["number"]
         if number is None:
@@ -263,63 +271,51 @@ def parse(plan: ActionPlan, rows: list[dict]) -> tuple[list[ParsedCommitment], l
             commitment.milestones.append((index, milestone))
     for commitment in parsed.values():
         _check_dates(plan, commitment, problems)
-    return list(parsed.values()), sorted(problems, key=lambda p: (p.row, p.column))
+    return list(parsed.values()), problems
 
 
-def _check_dates(plan, commitment: ParsedCommitment, problems) -> None:
+def _check_dates(plan, commitment: ParsedCommitment, problems: Problems) -> None:
     start, end = commitment.values["start_date"], commitment.values["end_date"]
     row = commitment.row
     if start and end:
         if end < start:
-            problems.append(
-                Problem(row, "commitment_end", _("The end date is before the start date."))
-            )
+            problems.add(row, "commitment_end", _("The end date is before the start date."))
         elif start < plan.start_date or end > plan.end_date:
-            problems.append(
-                Problem(
-                    row,
-                    "commitment_start",
-                    _("A commitment must fall within its plan's period (%(start)s – %(end)s).")
-                    % {"start": plan.start_date.isoformat(), "end": plan.end_date.isoformat()},
-                )
+            problems.add(
+                row,
+                "commitment_start",
+                _("A commitment must fall within its plan's period (%(start)s – %(end)s).")
+                % {"start": plan.start_date.isoformat(), "end": plan.end_date.isoformat()},
             )
     seen = set()
     for m_row, m in commitment.milestones:
         if m["number"] in seen:
-            problems.append(
-                Problem(
-                    m_row,
-                    "milestone_number",
-                    _("Milestone %(n)d appears twice.") % {"n": m["number"]},
-                )
+            problems.add(
+                m_row, "milestone_number", _("Milestone %(n)d appears twice.") % {"n": m["number"]}
             )
         seen.add(m["number"])
         m_start, due = m["start_date"], m["due_date"]
         if not (m_start and due and start and end):
             continue
         if due < m_start:
-            problems.append(
-                Problem(m_row, "milestone_due", _("The due date is before the start date."))
-            )
+            problems.add(m_row, "milestone_due", _("The due date is before the start date."))
         elif m_start < start or due > end:
-            problems.append(
-                Problem(
-                    m_row,
-                    "milestone_due",
-                    _("A milestone must fall within its commitment's dates (%(start)s – %(end)s).")
-                    % {"start": start.isoformat(), "end": end.isoformat()},
-                )
+            problems.add(
+                m_row,
+                "milestone_due",
+                _("A milestone must fall within its commitment's dates (%(start)s – %(end)s).")
+                % {"start": start.isoformat(), "end": end.isoformat()},
             )
 
 
 @transaction.atomic
-def plan_import(*, actor, plan: ActionPlan, rows: list[dict]) -> ImportResult:
+def plan_import(*, actor, plan: ActionPlan, rows: list[Row]) -> ImportResult:
     """Create everything in the file, or nothing: one transaction, one history append."""
     if not actor.has_perm("plans.add_commitment", _fresh(plan)):
         raise PermissionDenied
     parsed, problems = parse(plan, rows)
-    if problems:
-        return ImportResult(problems=problems)
+    if problems.count:
+        return ImportResult(problems=problems.listed(), problem_count=problems.count)
     commitments = [Commitment(plan=plan, **p.values) for p in parsed]
     Commitment.objects.bulk_create(commitments)
     by_number = {

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.fields import LineField, LinesField, ProseField
 from openhromada.core.models import data_origin_field
 
 from .lifecycle import CompletionLevel, MilestoneStatus, PlanStatus
@@ -33,8 +34,8 @@ class ActionPlan(models.Model):
         max_length=40,
         help_text=_("Public identifier within the hromada, e.g. 2025-2026."),
     )
-    title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(
+    title = LineField(_("title"), max_length=300)
+    summary = ProseField(
         _("summary"), blank=True, help_text=_("What the plan sets out to change, in a paragraph.")
     )
     start_date = models.DateField(_("start date"))
@@ -106,8 +107,8 @@ class PlanTransition(models.Model):
     )  # part of the plan's own record
     from_status = models.CharField(_("from"), max_length=20, choices=PlanStatus.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=PlanStatus.choices)
-    actor_label = models.CharField(_("by"), max_length=200)
-    note = models.TextField(_("note"), blank=True)
+    actor_label = LineField(_("by"), max_length=200)
+    note = ProseField(_("note"), blank=True)
     created_at = models.DateTimeField(_("date"), auto_now_add=True)
 
     class Meta:
@@ -134,23 +135,21 @@ class Commitment(models.Model):
         verbose_name=_("action plan"),
     )  # PROTECT: public records
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=300)
-    problem = models.TextField(
-        _("public problem"), help_text=_("The problem the commitment addresses.")
-    )
-    baseline = models.TextField(
+    title = LineField(_("title"), max_length=300)
+    problem = ProseField(_("public problem"), help_text=_("The problem the commitment addresses."))
+    baseline = ProseField(
         _("baseline"), blank=True, help_text=_("Data on the situation before the commitment.")
     )
-    objective = models.TextField(
+    objective = ProseField(
         _("objective and expected results"),
         help_text=_("What the commitment is and what it will deliver."),
     )
-    how_it_solves = models.TextField(_("how it solves the problem"), blank=True)
+    how_it_solves = ProseField(_("how it solves the problem"), blank=True)
     value_access_to_information = models.BooleanField(_("access to information"), default=False)
     value_civic_participation = models.BooleanField(_("civic participation"), default=False)
     value_public_accountability = models.BooleanField(_("public accountability"), default=False)
     value_technology_innovation = models.BooleanField(_("technology and innovation"), default=False)
-    lead_body = models.CharField(_("lead implementing body"), max_length=300, db_index=True)
+    lead_body = LineField(_("lead implementing body"), max_length=300, db_index=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     budget_amount = models.DecimalField(
@@ -164,14 +163,14 @@ class Commitment(models.Model):
     budget_currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.UAH
     )
-    budget_source = models.CharField(_("source of funding"), max_length=300, blank=True)
+    budget_source = LineField(_("source of funding"), max_length=300, blank=True)
     sdgs = models.JSONField(
         _("Sustainable Development Goals"),
         default=list,
         blank=True,
         help_text=_("Numbers of the goals (1–17) the commitment serves."),
     )
-    tags = models.JSONField(_("tags"), default=list, blank=True)
+    tags = LinesField(_("tags"), default=list, blank=True)
     # Derived from milestone weights by the services.
     progress_percent = models.PositiveSmallIntegerField(_("progress, %"), default=0, editable=False)
     completion = models.CharField(
@@ -258,7 +257,7 @@ class SupportingActor(models.Model):
         related_name="supporting_actors",
         verbose_name=_("commitment"),
     )  # part of the commitment
-    name = models.CharField(_("name"), max_length=300)
+    name = LineField(_("name"), max_length=300)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
 
     class Meta:
@@ -280,10 +279,10 @@ class Milestone(models.Model):
         verbose_name=_("commitment"),
     )  # PROTECT: public records
     number = models.PositiveSmallIntegerField(_("number"))
-    expected_output = models.TextField(_("expected output"))
+    expected_output = ProseField(_("expected output"))
     start_date = models.DateField(_("start date"))
     due_date = models.DateField(_("due date"), db_index=True)
-    responsible_body = models.CharField(_("responsible body"), max_length=300)
+    responsible_body = LineField(_("responsible body"), max_length=300)
     weight = models.PositiveSmallIntegerField(
         _("weight"),
         default=1,
@@ -359,7 +358,7 @@ class ProgressUpdate(models.Model):
         Milestone, on_delete=models.PROTECT, related_name="updates", verbose_name=_("milestone")
     )  # PROTECT: public records
     date = models.DateField(_("date"))
-    text = models.TextField(_("what was done"))
+    text = ProseField(_("what was done"))
     status = models.CharField(_("new status"), max_length=20, choices=MilestoneStatus.choices)
     percent = models.PositiveSmallIntegerField(_("progress, %"), validators=PERCENT)
     links = models.JSONField(_("evidence links"), default=list, blank=True)
@@ -370,7 +369,7 @@ class ProgressUpdate(models.Model):
         related_name="+",
         verbose_name=_("author"),
     )
-    author_label = models.CharField(_("reported by"), max_length=200)
+    author_label = LineField(_("reported by"), max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
 
     HISTORY_FIELDS = ("date", "text", "status", "percent", "links")
@@ -406,7 +405,7 @@ class EvidenceFile(models.Model):
         verbose_name=_("progress update"),
     )  # part of the update
     file = models.FileField(_("file"), upload_to=evidence_path)
-    name = models.CharField(_("file name"), max_length=200)
+    name = LineField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size in bytes"))
     content_type = models.CharField(_("type"), max_length=100)
 
@@ -428,10 +427,10 @@ class Amendment(models.Model):
         verbose_name=_("commitment"),
     )  # PROTECT: public records
     number = models.PositiveSmallIntegerField(_("number"))
-    reason = models.TextField(_("reason"))
+    reason = ProseField(_("reason"))
     changes = models.JSONField(_("changes"), help_text=_("{field: [before, after]}"))
     previous_version = models.JSONField(_("previous version"))
-    author_label = models.CharField(_("by"), max_length=200)
+    author_label = LineField(_("by"), max_length=200)
     created_at = models.DateTimeField(_("date"), auto_now_add=True)
 
     class Meta:

@@ -236,7 +236,7 @@ def commitment_amend(*, actor, commitment: Commitment, reason: str, **values) ->
     if not changes:
         raise ValidationError(_("The amendment changes nothing."))
     number = commitment.amendments.count() + 1
-    amendment = Amendment.objects.create(
+    amendment = Amendment(
         commitment=commitment,
         number=number,
         reason=reason.strip(),
@@ -244,6 +244,7 @@ def commitment_amend(*, actor, commitment: Commitment, reason: str, **values) ->
         previous_version=before,
         author_label=actor.public_name,
     )
+    _save(amendment)  # validated: the reason goes into the history as saved
     record(
         actor=actor,
         obj=amendment,
