@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "openhromada.core.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -78,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "openhromada.core.middleware.PublicCacheMiddleware",
+    "openhromada.core.middleware.WithheldMiddleware",
 ]
 
 ROOT_URLCONF = "openhromada.urls"
@@ -165,11 +168,20 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_PREVENT_ENUMERATION = False
+# Sign-up and password reset answer alike whether or not the address has an account; the
+# e-mail tells its owner. With mandatory verification True already covers sign-up ("strict"
+# only matters without it, where it would let several accounts share one address).
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Відкрита громада] "
 ACCOUNT_ADAPTER = "openhromada.accounts.adapter.AccountAdapter"
+# Failed sign-ins: "ip" is per address; "key" is per account *and* address (accounts/adapter.py),
+# so guessing from one address never locks the owner out from another. The ceiling per account
+# from any address is generous: one address can fail at most 60 times an hour on an account, so
+# locking its owner out takes five addresses guessing for an hour, and however many addresses
+# guess, an account sees at most 300 wrong passwords an hour.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_FAILED_RATE", default="10/m/ip,5/5m/key"),
+    "login_failed_account": env.str("LOGIN_FAILED_ACCOUNT_RATE", default="300/h/key"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
@@ -207,10 +219,36 @@ STORAGES = {
     },
 }
 
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=PRODUCTION)
+# Behind TLS (production, unless SECURE_COOKIES=0 says the site is served over plain http, as
+# the browser tests and the bench run it): secure cookies, http redirected to https, and HSTS.
+BEHIND_TLS = env.bool("SECURE_COOKIES", default=PRODUCTION)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = BEHIND_TLS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=BEHIND_TLS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if BEHIND_TLS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp): scripts and styles come from our own static files; no
+# inline script, style or style="" attribute runs. JSON-LD blocks are data, never run, so CSP
+# does not govern them and they need no nonce (one would make every page body, and its ETag,
+# unique). `{{ request.csp_nonce }}` is there for an inline block that truly must run, and
+# enters the header only on pages that use it — but not on a page the page cache serves (its
+# body keeps the nonce of the response it was cached from), so prefer a static file.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],  # data: for the API docs' icons
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 X_FRAME_OPTIONS = "DENY"
 
 # Public pages may be cached by a CDN or Redis page cache for this many seconds (anonymous only).
@@ -220,6 +258,16 @@ PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
 OPENDATA_LICENCE = {
     "name": env.str("OPENDATA_LICENCE_NAME", default="CC BY 4.0"),
     "url": env.str("OPENDATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"),
+    "title": env.str(
+        "OPENDATA_LICENCE_TITLE", default="Creative Commons Attribution 4.0 International"
+    ),
+    # the SPDX identifier (Data Package licences[].name must match ^[-a-zA-Z0-9._]+$)
+    "spdx": env.str("OPENDATA_LICENCE_SPDX", default="CC-BY-4.0"),
+    # the licence's URL in CKAN's licence register: CKAN's DCAT harvester (ckanext-dcat) sets a
+    # dataset's license_id only when a distribution's dct:license equals such a URL (or title)
+    "register_url": env.str(
+        "OPENDATA_LICENCE_REGISTER_URL", default="http://www.opendefinition.org/licenses/cc-by"
+    ),
 }
 # Who publishes the catalogue (DCAT-AP publisher and contact point; EDRPOU and КАТОТТГ if known).
 OPENDATA_PUBLISHER = {
@@ -258,7 +306,8 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link", "Retry-After")
 
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
-# A floor view for bench/ (a page of N bytes, no database work); off unless asked for.
+# Benchmarking (bench/): a floor view (a page of N bytes, no database work) and the
+# Server-Timing header with the server's own time; off unless asked for.
 BENCH_FLOOR_ENABLED = env.bool("OPENHROMADA_BENCH", default=False)
 
 LOGGING = {

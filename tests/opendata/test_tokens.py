@@ -35,6 +35,13 @@ def test_token_is_shown_once_and_stored_as_a_hash(client, official):
     assert plain not in again and token.prefix in again
 
 
+def test_token_pages_are_never_stored_by_a_browser_or_proxy(client, official):
+    client.force_login(official)
+    shown = client.post("/accounts/tokens/", {"name": "Звітування", "scope": "write"})
+    assert "no-store" in shown["Cache-Control"] and "public" not in shown["Cache-Control"]
+    assert "no-store" in client.get("/accounts/tokens/")["Cache-Control"]
+
+
 def test_token_form_rejects_bad_input_without_saving(client, official):
     client.force_login(official)
     response = client.post("/accounts/tokens/", {"name": "", "scope": "write"})

@@ -1,8 +1,25 @@
-"""allauth adapter: new accounts keep the language they registered in."""
+"""allauth adapter: accounts keep their language; the platform's client address; failed sign-ins
+counted so that guessing from one address cannot lock an account's owner out.
+
+The sign-in limits override allauth 65.x's own (pinned in pyproject.toml) where it counts
+failures: its `login_failed` rate "10/m/ip,5/5m/key" counts the `key` part per e-mail from any
+address, so five wrong passwords from anywhere locked the owner out everywhere. Here the key is
+the account *and* the address, the per-address part stays, and a generous ceiling per account
+("login_failed_account") bounds a guess spread over many addresses.
+"""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal import ratelimit
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.utils import translation
+from django.utils.crypto import get_random_string
+
+from openhromada.core.ratelimit import client_address
+
+from .models import User
+
+ACCOUNT_CEILING = "login_failed_account"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,8 +30,51 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix, email, context):
-        """Write to a user in the language they chose."""
-        user = context.get("user")
+        """Write to a user in the language they chose (also when the mail only says that the
+        address already has an account)."""
+        user = context.get("user") or User.objects.filter(email__iexact=email).first()
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def send_account_already_exists_mail(self, email):
+        """Signing up with a known address makes no account, but hashes a throwaway password as
+        making one would: the answer must not come measurably sooner for a known address."""
+        make_password(get_random_string(32))
+        super().send_account_already_exists_mail(email)
+
+    def get_client_ip(self, request):
+        """The platform's one client-address rule (TRUSTED_PROXY_HEADER), as the API's and the
+        contributions' limits use."""
+        return client_address(request) or super().get_client_ip(request)
+
+    def _account_key(self, request, **credentials) -> str:
+        return super()._get_login_attempts_cache_key(request, **credentials)
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """What `login_failed`'s `key` rate counts: this account from this address."""
+        return f"{self._account_key(request, **credentials)}:{ratelimit.get_ip(request)}"
+
+    def pre_authenticate(self, request, **credentials):
+        """allauth's limits (per address; per account and address), then the ceiling per
+        account from any address; a successful sign-in takes its attempt back from all."""
+        super().pre_authenticate(request, **credentials)
+        ceiling = ratelimit.consume(
+            request,
+            app="allauth.account",
+            action=ACCOUNT_CEILING,
+            key=self._account_key(request, **credentials),
+        )
+        if not ceiling:
+            raise self.validation_error("too_many_login_attempts")
+        self._login_failed_rl_usage.usage.extend(ceiling.usage)
+
+    def _delete_login_attempts_cached_email(self, request, **credentials):
+        """After a password reset (only the address's owner can do one) counts start afresh."""
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        ratelimit.clear(
+            request,
+            app="allauth.account",
+            action=ACCOUNT_CEILING,
+            key=self._account_key(request, **credentials),
+        )

@@ -8,4 +8,7 @@ OVERRIDDEN = [
     gettext_noop("Email address"),
     gettext_noop("Remember Me"),
     gettext_noop("Sign Up"),
+    # subjects of the mails that answer a sign-up or reset for a known or unknown address
+    gettext_noop("Account Already Exists"),
+    gettext_noop("Unknown Account"),
 ]

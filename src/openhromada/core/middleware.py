@@ -5,14 +5,19 @@ import time
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from .visibility import WithheldRecord
+
 
 class ServerTimingMiddleware:
-    """Adds `Server-Timing: app;dur=<ms>` so bench/ and browsers can read the server's own time."""
+    """Adds `Server-Timing: app;dur=<ms>` so bench/ can read the server's own time; only while
+    benchmarking (BENCH_FLOOR_ENABLED), as timings tell an attacker what a request cost."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if not settings.BENCH_FLOOR_ENABLED:
+            return self.get_response(request)
         started = time.perf_counter()
         response = self.get_response(request)
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -44,3 +49,21 @@ class PublicCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class WithheldMiddleware:
+    """A page about a withheld record answers 451 with the withheld notice, wherever the view
+    found out (core.visibility.require_readable)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from .views import withheld_page  # views import selectors of apps above core
+
+        if isinstance(exception, WithheldRecord):
+            return withheld_page(request)
+        return None

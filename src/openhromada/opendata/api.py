@@ -31,17 +31,12 @@ history of every change.
 
 
 class OpenHromadaAPI(NinjaAPI):
-    """Documents error responses as what they are: application/problem+json."""
+    """Documents every problem an operation can answer (problems.ProblemDocument)."""
 
-    def get_openapi_schema(self, *args, **kwargs):
-        schema = super().get_openapi_schema(*args, **kwargs)
-        for operations in schema["paths"].values():
-            for operation in operations.values():
-                for status, response in operation.get("responses", {}).items():
-                    content = response.get("content", {})
-                    if int(status) >= 400 and "application/json" in content:
-                        content["application/problem+json"] = content.pop("application/json")
-        return schema
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return problems.ProblemDocument(self, path_prefix)
 
 
 api = OpenHromadaAPI(

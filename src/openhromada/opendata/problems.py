@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import math
+from http.client import responses as reasons
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+from ninja.openapi.schema import OpenAPISchema
 
 from openhromada.core.ratelimit import RateLimited
+from openhromada.core.visibility import WithheldRecord as Withheld  # the record exists, withheld
 
 PROBLEM_TYPE = "about:blank"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class ProblemSchema(Schema):
+    """RFC 7807 problem details."""
+
+    type: str
+    title: str
+    status: int
+    instance: str
+    detail: str | None = None
+    errors: list[dict[str, str]] | None = None
 
 
 class BadParameter(Exception):
@@ -23,10 +39,6 @@ class BadParameter(Exception):
         self.parameter, self.message = parameter, message
 
 
-class Withheld(Exception):
-    """The record exists but an operator has withheld it from publication."""
-
-
 def problem(request, status: int, title: str, detail: str = "", **extra) -> JsonResponse:
     body = {"type": PROBLEM_TYPE, "title": title, "status": status, "instance": request.path}
     if detail:
@@ -35,7 +47,7 @@ def problem(request, status: int, title: str, detail: str = "", **extra) -> Json
     return JsonResponse(
         body,
         status=status,
-        content_type="application/problem+json",
+        content_type=PROBLEM_MEDIA_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
 
@@ -136,3 +148,44 @@ def install(api) -> None:
     api.add_exception_handler(
         HttpError, lambda request, exc: problem(request, exc.status_code, str(exc))
     )
+
+
+def problem_statuses(operation) -> set[int]:
+    """The problems an operation can answer, from what it is: every operation with parameters
+    or a body can get them wrong (400), one with an identifier in its path can miss (404), an
+    authenticated one can lack a token (401) or the right (403), a throttled one can be
+    refused for a while (429)."""
+    statuses = set()
+    if operation.models:
+        statuses.add(400)
+    if "{" in operation.path:
+        statuses.add(404)
+    if operation.auth_callbacks:
+        statuses |= {401, 403}
+    if operation.throttle_objects:
+        statuses.add(429)
+    return statuses
+
+
+class ProblemDocument(OpenAPISchema):
+    """The OpenAPI document with every problem each operation can answer, as
+    application/problem+json: one place, so no endpoint can forget one."""
+
+    _problem_model = type(
+        "ProblemResponse", (Schema,), {"__annotations__": {"response": ProblemSchema}}
+    )
+
+    def responses(self, operation):
+        result = super().responses(operation)
+        for status in problem_statuses(operation) - set(result):
+            # the schema is built as Ninja builds the ones endpoints declare themselves
+            schema = self._create_schema_from_model(self._problem_model, mode="serialization")[0]
+            result[status] = {
+                "description": reasons[status],
+                "content": {PROBLEM_MEDIA_TYPE: {"schema": schema}},
+            }
+        for status, response in result.items():
+            content = response.get("content", {})
+            if int(status) >= 400 and "application/json" in content:
+                content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+        return dict(sorted(result.items()))

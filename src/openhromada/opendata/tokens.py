@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 from ninja.throttling import SimpleRateThrottle
 
+from openhromada.core.ratelimit import client_address
+
 from .models import ApiToken
 
 TOKEN_PREFIX = "oh_"
@@ -103,6 +105,11 @@ class _SettingsRateThrottle(SimpleRateThrottle):
         self.rate = getattr(settings, self.setting)
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request)
+
+    def get_ident(self, request) -> str:
+        """The platform's one client-address rule (Ninja's own would believe any
+        X-Forwarded-For a client sends)."""
+        return client_address(request)
 
 
 class AnonymousThrottle(_SettingsRateThrottle):

@@ -1,14 +1,13 @@
 """Action plans in the public API: read every public record; report progress with a token."""
 
-import datetime as dt
-
 from django.http import Http404
 from ninja import Router, Schema, Status
 from pydantic import Field, HttpUrl
 
 from openhromada.core.withholding import active
-from openhromada.opendata.endpoints import ProblemSchema, dataset_router
+from openhromada.opendata.endpoints import dataset_router
 from openhromada.opendata.tokens import TokenAuth
+from openhromada.opendata.types import IsoDate, Percent
 
 from . import services
 from .datasets import COMMITMENTS, MILESTONES, PLANS, PROGRESS_UPDATES
@@ -23,23 +22,17 @@ router.add_router("/progress-updates", dataset_router(PROGRESS_UPDATES, "Action 
 
 
 class ProgressReport(Schema):
-    date: dt.date = Field(description="Date of the report (not in the future).")
+    date: IsoDate = Field(description="Date of the report (not in the future).")
     text: str = Field(min_length=1, max_length=10000, description="What was done.")
     status: MilestoneStatus = Field(description="The milestone's new status.")
-    percent: int = Field(ge=0, le=100, description="The milestone's progress, %.")
+    percent: Percent = Field(description="The milestone's progress, %.")
     links: list[HttpUrl] = Field(default_factory=list, max_length=20, description="Evidence.")
 
 
 @milestones.post(
     "/{milestone_id}/progress",
     auth=TokenAuth(),
-    response={
-        201: PROGRESS_UPDATES.schema,
-        400: ProblemSchema,
-        401: ProblemSchema,
-        403: ProblemSchema,
-        404: ProblemSchema,
-    },
+    response={201: PROGRESS_UPDATES.schema},
     operation_id="report_milestone_progress",
     summary="Report progress on a milestone",
     description=(
@@ -65,7 +58,7 @@ def report_progress(request, milestone_id: int, payload: ProgressReport):
     )
     withheld = active()
     row = PROGRESS_UPDATES.public_queryset(withheld).get(pk=update.pk)
-    return Status(201, PROGRESS_UPDATES.to_row(row, withheld))
+    return Status(201, PROGRESS_UPDATES.rows([row], withheld)[0])
 
 
 router.add_router("/milestones", milestones)

@@ -3,18 +3,22 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from openhromada.core.text import clean_text, spreadsheet_row
 from openhromada.core.withholding import active
 
 from . import columns
 from .models import ActionPlan, Milestone
 
 LICENCE = settings.OPENDATA_LICENCE["name"]
+# the printable plan's styles, for the PDF (the page links the same file)
+PRINT_CSS = Path(__file__).parent / "static" / "plans" / "print-page.css"
 
 
 def plan_commitments(plan: ActionPlan):
@@ -35,8 +39,23 @@ def as_csv(plan: ActionPlan) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns.NAMES)
-    writer.writerows(columns.rows(plan_commitments(plan)))
+    # people's text opened in a spreadsheet: "=…" shows as text, never runs (OWASP)
+    writer.writerows(spreadsheet_row(row) for row in columns.rows(plan_commitments(plan)))
     return buffer.getvalue()
+
+
+def _text_cells(sheet, values) -> list:
+    """Each string as a text cell, never a formula (a title "=HYPERLINK(…)" stays text), cleaned
+    of what XML cannot hold (openpyxl refuses it), whatever is stored."""
+    from openpyxl.cell import WriteOnlyCell  # loaded only for an export, like Workbook below
+
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            value = WriteOnlyCell(sheet, value=clean_text(value))
+            value.data_type = "s"
+        cells.append(value)
+    return cells
 
 
 def as_xlsx(plan: ActionPlan) -> bytes:
@@ -46,10 +65,10 @@ def as_xlsx(plan: ActionPlan) -> bytes:
     sheet = workbook.create_sheet(plan.period)
     sheet.append(columns.NAMES)
     for row in columns.rows(plan_commitments(plan)):
-        sheet.append(row)
+        sheet.append(_text_cells(sheet, row))
     about = workbook.create_sheet("about")
-    about.append(["plan", str(plan)])
-    about.append(["hromada", plan.hromada.name_uk, plan.hromada.code])
+    about.append(_text_cells(about, ["plan", str(plan)]))
+    about.append(_text_cells(about, ["hromada", plan.hromada.name_uk, plan.hromada.code]))
     about.append(["licence", LICENCE])
     about.append(["generated", timezone.now().isoformat(timespec="seconds")])
     buffer = io.BytesIO()
@@ -143,6 +162,6 @@ def print_html(plan: ActionPlan, request=None) -> str:
 
 
 def as_pdf(plan: ActionPlan) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
-    return HTML(string=print_html(plan)).write_pdf()
+    return HTML(string=print_html(plan)).write_pdf(stylesheets=[CSS(filename=PRINT_CSS)])

@@ -118,8 +118,9 @@ def plan_page(plan: ActionPlan, flt: CommitmentFilter, withheld) -> dict:
 
 OVERVIEW_ROW = (
     '<tr><th scope="row"><a href="{}">{}</a>{}</th><td>{}</td><td>{}</td><td>{}</td>'
-    '<td><span class="progress" aria-hidden="true"><span class="progress-bar" '
-    'style="width: {}%"></span></span> <span>{}%</span></td><td class="num">{}</td></tr>\n'
+    '<td><svg class="progress" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
+    'focusable="false"><rect class="progress-bar" width="{}" height="10"/></svg> <span>{}%</span>'
+    '</td><td class="num">{}</td></tr>\n'
 )
 
 

@@ -1,0 +1,79 @@
+"""Wrong passwords are counted per account and address: whoever guesses from one address is
+stopped there, and cannot lock the account's owner out from another address."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+TOO_MANY = "Занадто багато невдалих спроб входу"
+A, B = "203.0.113.7", "198.51.100.9"
+
+
+def _login(email, password, address, **headers):
+    client = Client(REMOTE_ADDR=address, **headers)
+    response = client.post("/accounts/login/", {"login": email, "password": password})
+    return response, "_auth_user_id" in client.session
+
+
+@pytest.fixture
+def owner(db):
+    return UserFactory(email="owner@example.org")
+
+
+def test_guessing_from_one_address_does_not_lock_out_the_owner_elsewhere(owner):
+    for _attempt in range(5):
+        _response, signed_in = _login(owner.email, "wrong-password", A)
+        assert not signed_in
+    response, signed_in = _login(owner.email, PASSWORD, B)
+    assert signed_in and response.status_code == 302
+
+
+def test_the_guessing_address_is_throttled_even_with_the_right_password(owner):
+    for _attempt in range(5):
+        _login(owner.email, "wrong-password", A)
+    response, signed_in = _login(owner.email, PASSWORD, A)
+    assert not signed_in
+    assert TOO_MANY in response.content.decode()
+
+
+def test_one_address_trying_many_accounts_is_throttled(db):
+    emails = [UserFactory().email for _ in range(11)]
+    for email in emails[:10]:
+        _login(email, "wrong-password", A)
+    response, signed_in = _login(emails[10], PASSWORD, A)
+    assert not signed_in and TOO_MANY in response.content.decode()
+    assert _login(emails[10], PASSWORD, B)[1]
+
+
+def test_a_generous_ceiling_per_account_stops_a_distributed_guess(owner, settings):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "login_failed_account": "8/h/key",
+    }
+    for n in range(8):
+        _login(owner.email, "wrong-password", f"192.0.2.{n}")
+    response, signed_in = _login(owner.email, PASSWORD, B)
+    assert not signed_in and TOO_MANY in response.content.decode()
+
+
+def test_successful_sign_ins_do_not_count_towards_any_limit(owner):
+    for _attempt in range(12):
+        assert _login(owner.email, PASSWORD, A)[1]
+
+
+def test_made_up_forwarded_for_does_not_give_a_fresh_address(owner, settings):
+    settings.TRUSTED_PROXY_HEADER = ""
+    for n in range(5):
+        _login(owner.email, "wrong-password", A, HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+    response, signed_in = _login(owner.email, PASSWORD, A, HTTP_X_FORWARDED_FOR="10.0.0.99")
+    assert not signed_in and TOO_MANY in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_the_real_client_address_counts(owner, settings):
+    settings.TRUSTED_PROXY_HEADER = "HTTP_X_REAL_IP"
+    for _attempt in range(5):
+        _login(owner.email, "wrong-password", "10.0.0.1", HTTP_X_REAL_IP=A)
+    assert _login(owner.email, PASSWORD, "10.0.0.1", HTTP_X_REAL_IP=B)[1]
+    assert not _login(owner.email, PASSWORD, "10.0.0.1", HTTP_X_REAL_IP=A)[1]
