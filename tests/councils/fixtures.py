@@ -77,3 +77,22 @@ def elect(actor, held_meeting, members, text="Обрати співголову"
         result=result,
         votes={m.pk: VoteOption.YES for m in members},
     )
+
+
+@pytest.fixture
+def decided(official, council, members, held):
+    """At the held meeting: a co-chair elected by roll call, and a motion not adopted (counts
+    only); and a draft meeting, not yet public."""
+    motion = elect(official, held, members)
+    services.membership_update(
+        actor=official, membership=members[0], post=Post.CO_CHAIR_EXECUTIVE, elected_by=motion
+    )
+    services.motion_record(
+        actor=official,
+        item=held.items.first(),
+        text="Порахували",
+        result=Result.NOT_ADOPTED,
+        counts={VoteOption.YES: 2, VoteOption.NO: 3, VoteOption.ABSENT: 0},
+    )
+    meeting(official, council, days_ago=-5, publish=False, items=("Чернетка",))
+    return motion

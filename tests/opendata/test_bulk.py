@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import re
 import time
 import zipfile
 
@@ -11,6 +12,7 @@ import pytest
 
 from openhromada.opendata import dumps
 from openhromada.opendata.bulk import datasets
+from tests.plans.fixtures import report
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +37,18 @@ def test_every_dataset_downloads_as_csv_with_its_documented_header(client, publi
         assert not body.startswith(b"\xef\xbb\xbf")  # no BOM
         rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
         assert rows[0] == [c.name for c in dataset.columns]
+
+
+def test_csv_lines_end_with_crlf_as_rfc_4180_says(client, public_plan, official):
+    milestone = public_plan.commitments.first().milestones.first()
+    report(official, milestone, text="Рядок 1\nРядок 2")
+    hromadas = _body(client.get("/data/hromadas.csv"))
+    assert hromadas.count(b"\r\n") == 1 + 1774 and not re.search(rb"(?<!\r)\n", hromadas)
+    body = _body(client.get("/data/progress-updates.csv"))
+    assert body.endswith(b"\r\n") and body.count(b"\r\n") == 1 + 2
+    assert len(re.findall(rb"(?<!\r)\n", body)) == 1  # only the line break inside a value
+    rows = list(csv.DictReader(io.StringIO(body.decode(), newline="")))
+    assert "Рядок 1\nРядок 2" in {r["text"] for r in rows}
 
 
 def test_csv_rows_hold_the_public_values(client, public_plan):
@@ -77,7 +91,7 @@ def test_zip_holds_everything_with_a_data_dictionary(client, public_plan, settin
     for dataset in datasets():
         assert {f"{dataset.key}.csv", f"{dataset.key}.jsonl"} <= names
     package = json.loads(archive.read("datapackage.json"))
-    assert package["licenses"][0]["name"] == "CC BY 4.0" and package["created"]
+    assert package["licenses"][0]["name"] == "CC-BY-4.0" and package["created"]  # SPDX
     plans = next(r for r in package["resources"] if r["name"] == "plans")
     assert {"name": "title", "type": "string", "description": "Title."} in plans["schema"]["fields"]
     assert "CC BY 4.0" in archive.read("README.txt").decode()

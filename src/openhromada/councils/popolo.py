@@ -5,6 +5,7 @@ decided at them; people by name only."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
@@ -34,6 +35,11 @@ def _org_id(council_id, name: str) -> str:
 
 def _date(value):
     return value.isoformat() if value else None
+
+
+def _instant(value: dt.datetime) -> str:
+    """A moment as Popolo's schemas take it: an RFC 3339 date-time in UTC, to the second."""
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _organizations(councils, withheld) -> Iterator[dict]:
@@ -102,7 +108,7 @@ def _events(councils, withheld) -> Iterator[dict]:
             "id": f"meeting-{meeting.pk}",
             "name": f"{meeting.council.name}: {meeting}",
             "classification": "meeting",
-            "start_date": meeting.starts_at.isoformat(),
+            "start_date": _instant(meeting.starts_at),
             "organization_id": _council_id(meeting.council_id),
             "status": "confirmed",
         }
@@ -116,7 +122,16 @@ def _public_motions(councils, withheld):
     )
 
 
-MOTION_COLUMNS = ("pk", "council_id", "item__meeting_id", "text", "topic", "decided_on", "result")
+# a motion is proposed, and voted on, at its meeting: its date-time is the meeting's
+MOTION_COLUMNS = (
+    "pk",
+    "council_id",
+    "item__meeting_id",
+    "item__meeting__starts_at",
+    "text",
+    "topic",
+    "result",
+)
 
 
 def _keyset(queryset, columns) -> Iterator[list[dict]]:
@@ -137,7 +152,7 @@ def _motions(councils, withheld) -> Iterator[dict]:
                 "legislative_session_id": f"meeting-{motion['item__meeting_id']}",
                 "text": motion["text"],
                 "classification": motion["topic"],
-                "date": _date(motion["decided_on"]),
+                "date": _instant(motion["item__meeting__starts_at"]),
                 "result": POPOLO_RESULTS.get(motion["result"], motion["result"]),
             }
 
@@ -147,16 +162,11 @@ def _votes_for(motion_ids) -> dict[int, list[dict]]:
     rows = (
         Vote.objects.filter(motion_id__in=motion_ids)
         .order_by("pk")
-        .values_list("motion_id", "membership__person_id", "membership_id", "option")
+        .values_list("motion_id", "membership__person_id", "membership__post", "option")
     )
-    for motion_id, person_id, membership_id, option in rows:
-        votes[motion_id].append(
-            {
-                "voter_id": f"person-{person_id}",
-                "option": option,
-                "role": f"membership-{membership_id}",
-            }
-        )
+    for motion_id, person_id, post, option in rows:
+        # the voter's role in the vote event: the post the member holds in the council
+        votes[motion_id].append({"voter_id": f"person-{person_id}", "option": option, "role": post})
     return votes
 
 
@@ -171,7 +181,7 @@ def _vote_events(councils, withheld) -> Iterator[dict]:
                 "motion_id": f"motion-{motion['pk']}",
                 "organization_id": _council_id(motion["council_id"]),
                 "legislative_session_id": f"meeting-{motion['item__meeting_id']}",
-                "start_date": _date(motion["decided_on"]),
+                "start_date": _instant(motion["item__meeting__starts_at"]),
                 "result": POPOLO_RESULTS[motion["result"]],
                 "counts": [
                     {"option": option, "value": motion[field]}

@@ -11,29 +11,19 @@ import csv
 import datetime as dt
 import json
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from openhromada.core.withholding import Active, active
 
 from .base import Dataset
+from .datapackage import descriptor
 
 CHUNK = 64 * 1024
-TABLE_TYPES = {
-    "string": "string",
-    "integer": "integer",
-    "boolean": "boolean",
-    "date": "date",
-    "datetime": "datetime",
-    "decimal": "number",
-    "integers": "string",
-    "strings": "string",
-    "object": "object",
-}
 
 
 def datasets() -> list[Dataset]:
@@ -82,10 +72,11 @@ class _Pipe:
 
 
 def csv_lines(dataset: Dataset, withheld: Active, filters: dict | None = None) -> Iterator[bytes]:
-    """The dataset as UTF-8 CSV (no BOM; header of column names), in ~64 KB pieces."""
+    """The dataset as UTF-8 CSV (no BOM; header of column names; lines end with CRLF as RFC 4180
+    says), in ~64 KB pieces. Values are exact: nothing is altered to stop spreadsheet formulas."""
     pipe = _Pipe()
     text = _TextPipe(pipe)
-    writer = csv.writer(text, lineterminator="\n")
+    writer = csv.writer(text, lineterminator="\r\n")
     names = [c.name for c in dataset.columns]
     writer.writerow(names)
     for row in dataset.public_rows(withheld, filters):
@@ -117,52 +108,19 @@ def jsonl_lines(dataset: Dataset, withheld: Active, filters: dict | None = None)
     yield "".join(buffer).encode("utf-8")
 
 
-def datapackage(items: Iterable[Dataset], generated: dt.datetime) -> dict:
-    """A Frictionless Data Package descriptor: the data dictionary of the ZIP."""
-    with translation.override("en"):
-        return {
-            "name": "openhromada",
-            "title": "Open Hromada — open data",
-            "created": generated.isoformat(timespec="seconds"),
-            "licenses": [
-                {
-                    "name": settings.OPENDATA_LICENCE["name"],
-                    "path": settings.OPENDATA_LICENCE["url"],
-                }
-            ],
-            "homepage": settings.SITE_URL,
-            "resources": [
-                {
-                    "name": d.key,
-                    "path": f"{d.key}.csv",
-                    "format": "csv",
-                    "mediatype": "text/csv",
-                    "encoding": "utf-8",
-                    "title": str(d.title),
-                    "description": str(d.description),
-                    "schema": {
-                        "fields": [
-                            {
-                                "name": c.name,
-                                "type": TABLE_TYPES[c.type],
-                                "description": str(c.description),
-                            }
-                            for c in d.columns
-                        ]
-                    },
-                }
-                for d in items
-            ],
-        }
-
-
 README = """Open Hromada (Відкрита громада) — open data
 Generated: {generated}
 Licence: {licence} ({licence_url})
 Source: {site}
 
-Each dataset is here as CSV (UTF-8, no BOM, header row; lists joined with ';') and as JSON Lines.
-datapackage.json describes every column (Frictionless Data Package, Table Schema).
+Each dataset is here as CSV (UTF-8, no BOM, comma-separated, header row, lines ending in CRLF as
+RFC 4180 says; lists joined with ';') and as JSON Lines. datapackage.json describes every column,
+primary key and reference between datasets (Frictionless Data Package, Table Schema).
+
+CSV values are exact, as recorded: a cell that begins with =, +, - or @ is NOT altered to stop
+spreadsheet formulas. Import the files as data (a CSV reader, a database, a "text" import) rather
+than opening them in a spreadsheet where formulas run.
+
 Withheld records and fields are left out. Drafts are never included.
 """
 
@@ -182,7 +140,7 @@ def zip_stream(withheld: Active | None = None) -> Iterator[bytes]:
         )
         archive.writestr(
             "datapackage.json",
-            json.dumps(datapackage(items, generated), ensure_ascii=False, indent=2),
+            json.dumps(descriptor(items, generated), ensure_ascii=False, indent=2),
         )
         yield pipe.drain()
         for dataset in items:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from openhromada.core.pagecache import public_page_cache
@@ -23,6 +24,7 @@ from openhromada.core.withholding import active
 
 from . import bulk, dcat, dumps, tokens
 from .base import absolute
+from .datapackage import CSV_EXACT
 from .endpoints import parse_filters
 from .models import ApiToken
 from .problems import BadParameter, problem
@@ -106,6 +108,7 @@ def dataset(request, key: str):
             "dataset": item,
             "frequency": FREQUENCIES.get(item.frequency, item.frequency),
             "licence": settings.OPENDATA_LICENCE,
+            "csv_note": CSV_EXACT,
         },
     )
 
@@ -162,9 +165,11 @@ def catalogue(request, fmt: str):
     if fmt not in CATALOGUE_FORMATS:
         raise Http404
     rdf_format, content_type = CATALOGUE_FORMATS[fmt]
-    body = dcat.catalogue().serialize(format=rdf_format)
+    body, modified = dcat.serialised(rdf_format)
     response = HttpResponse(body, content_type=content_type)
     response["Link"] = f'<{settings.OPENDATA_LICENCE["url"]}>; rel="license"'
+    if modified is not None:  # when the data last changed, not when it was asked for
+        response["Last-Modified"] = http_date(modified.timestamp())
     return response
 
 
@@ -181,6 +186,7 @@ def robots(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@never_cache  # the new token is shown once: no browser or proxy may keep a copy
 @login_required
 def token_list(request):
     """Personal API tokens: create (shown once), see, revoke."""

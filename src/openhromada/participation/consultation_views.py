@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from openhromada.core.forms import run_service
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
+from openhromada.core.text import spreadsheet_row
 from openhromada.core.uploads import serve
 from openhromada.notifications.services import is_following
 from openhromada.places.models import Hromada
@@ -33,6 +34,7 @@ from .forms import (
 )
 from .lifecycle import QuestionKind
 from .models import Comment, Consultation, Question, Section
+from .structured import consultation_twins
 from .views import act, form_page, refused
 
 
@@ -219,6 +221,7 @@ def consultation_detail(request, pk):
             "can_moderate": user.has_perm("participation.moderate", consultation),
             "following": is_following(user, consultation),
             "follow_url": reverse("participation:consultation_follow", args=[pk]),
+            **consultation_twins(consultation),
         },
     )
 
@@ -283,9 +286,9 @@ def survey_csv(request, pk):
     for result in selectors.survey_results(consultation, text_limit=10_000):
         q = result.question
         for label, count, percent in result.rows:
-            writer.writerow([q.number, q.text, q.kind, label, count, percent])
+            writer.writerow(spreadsheet_row([q.number, q.text, q.kind, label, count, percent]))
         for text in result.texts or ():
-            writer.writerow([q.number, q.text, q.kind, text, 1, ""])
+            writer.writerow(spreadsheet_row([q.number, q.text, q.kind, text, 1, ""]))
     return response
 
 

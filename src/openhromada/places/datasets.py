@@ -39,6 +39,7 @@ def _oblast_row(row: dict, withheld) -> dict:
 
 OBLASTS = Dataset(
     key="oblasts",
+    themes=("REGI",),
     schema_name="Oblast",
     model_label="places.oblast",
     title=_("Oblasts"),
@@ -102,6 +103,7 @@ def _hromada_row(row: dict, withheld) -> dict:
 
 HROMADAS = Dataset(
     key="hromadas",
+    themes=("REGI",),
     schema_name="Hromada",
     model_label="places.hromada",
     title=_("Hromadas"),
@@ -120,7 +122,12 @@ HROMADAS = Dataset(
         Column("name_en", "string", _("Name in English (national transliteration).")),
         Column("category", "string", _("H = territorial community, K = city with special status.")),
         Column("kind", "string", _("urban, settlement or rural (from its administrative centre).")),
-        Column("oblast_code", "string", _("КАТОТТГ code of the oblast.")),
+        Column(
+            "oblast_code",
+            "string",
+            _("КАТОТТГ code of the oblast."),
+            references="oblasts.code",
+        ),
         Column("raion_code", "string", _("КАТОТТГ code of the raion."), nullable=True),
         Column("centre_name_uk", "string", _("Administrative centre, in Ukrainian.")),
         Column("centre_name_en", "string", _("Administrative centre, in English.")),

@@ -44,7 +44,7 @@ def directory(request):
             "kinds": Hromada.Kind.choices,
             "max_query_length": MAX_QUERY_LENGTH,
             "querystring": params.urlencode(),
-            **directory_twins(),
+            **directory_twins(page),
         },
     )
 

@@ -72,6 +72,7 @@ def _plan_row(row: dict, withheld) -> dict:
 
 PLANS = Dataset(
     key="plans",
+    temporal=("start_date", "end_date"),
     schema_name="ActionPlan",
     model_label="plans.actionplan",
     title=_("OGP Local action plans"),
@@ -158,6 +159,7 @@ def _text(name: str, description) -> Column:
 
 COMMITMENTS = Dataset(
     key="commitments",
+    temporal=("start_date", "end_date"),
     schema_name="Commitment",
     model_label="plans.commitment",
     title=_("Commitments of OGP Local action plans"),
@@ -169,7 +171,7 @@ COMMITMENTS = Dataset(
     frequency="DAILY",
     columns=(
         Column("id", "integer", _("Stable identifier of the commitment.")),
-        Column("plan_id", "integer", _("The action plan.")),
+        Column("plan_id", "integer", _("The action plan."), references="plans.id"),
         HROMADA,
         Column("number", "integer", _("Number within the plan.")),
         Column("title", "string", _("Title.")),
@@ -248,6 +250,7 @@ def _milestone_row(row: dict, withheld) -> dict:
 
 MILESTONES = Dataset(
     key="milestones",
+    temporal=("start_date", "due_date"),
     schema_name="Milestone",
     model_label="plans.milestone",
     title=_("Milestones of OGP Local commitments"),
@@ -259,8 +262,8 @@ MILESTONES = Dataset(
     frequency="DAILY",
     columns=(
         Column("id", "integer", _("Stable identifier of the milestone.")),
-        Column("commitment_id", "integer", _("The commitment.")),
-        Column("plan_id", "integer", _("The action plan.")),
+        Column("commitment_id", "integer", _("The commitment."), references="commitments.id"),
+        Column("plan_id", "integer", _("The action plan."), references="plans.id"),
         HROMADA,
         Column("number", "integer", _("Number within the commitment.")),
         _text("expected_output", _("Expected output.")),
@@ -328,6 +331,7 @@ def _update_row(row: dict, withheld) -> dict:
 
 PROGRESS_UPDATES = Dataset(
     key="progress-updates",
+    temporal=("date", "date"),
     schema_name="ProgressUpdate",
     model_label="plans.progressupdate",
     title=_("Progress reports on OGP Local milestones"),
@@ -340,9 +344,9 @@ PROGRESS_UPDATES = Dataset(
     updated_field="created_at",
     columns=(
         Column("id", "integer", _("Stable identifier of the report.")),
-        Column("milestone_id", "integer", _("The milestone.")),
-        Column("commitment_id", "integer", _("The commitment.")),
-        Column("plan_id", "integer", _("The action plan.")),
+        Column("milestone_id", "integer", _("The milestone."), references="milestones.id"),
+        Column("commitment_id", "integer", _("The commitment."), references="commitments.id"),
+        Column("plan_id", "integer", _("The action plan."), references="plans.id"),
         HROMADA,
         Column("date", "date", _("Date of the report.")),
         _text("text", _("What was done.")),
