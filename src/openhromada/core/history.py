@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 
+from . import visibility
 from .models import HistoryAction, HistoryEntry, HistoryHead, entry_hash
 from .pagecache import bump_public_version
 
@@ -31,6 +33,9 @@ def public_value(value: Any) -> Any:
     if isinstance(value, models.Model):
         if hasattr(value, "name_uk") and hasattr(value, "name_en"):
             return {"uk": value.name_uk, "en": value.name_en}  # shown in the reader's language
+        if value._meta.label_lower in visibility.REGISTRY:
+            # a record that can be hidden, withheld or unpublished: its id, never its text
+            return visibility.ref(value)
         return str(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
@@ -166,11 +171,15 @@ class FieldChange:
     new: str
 
 
-def _display(field, value) -> str:
+def _display(field, value, references) -> str:
     from django.utils.translation import gettext as _
 
     if value is None or value == "":
         return "—"
+    if visibility.is_ref(value):
+        return references.text(value)
+    if isinstance(value, list) and any(visibility.is_ref(v) for v in value):
+        return ", ".join(_display(None, v, references) for v in value)
     if isinstance(value, dict):
         from django.utils.translation import get_language
 
@@ -218,33 +227,48 @@ def _describe_withholding(entry: HistoryEntry, model) -> list[FieldChange]:
 
 
 def describe(
-    entries: Iterable[HistoryEntry], model: type[models.Model], withheld=None
+    entries: Iterable[HistoryEntry], model: type[models.Model] | None = None, withheld=None
 ) -> list[HistoryEntry]:
     """Attach `field_changes` (translated labels, displayable values) to each entry; withheld
-    values are hidden."""
+    values are hidden and references to other records shown through their visibility. Without
+    `model`, each entry's own model is used."""
     from .withholding import WITHHELD_TEXT, active
 
     withheld = active() if withheld is None else withheld
-    out = []
+    entries = list(entries)
     for entry in entries:
         withheld.redact_entry(entry)
+    references = visibility.References(withheld).load(
+        value for entry in entries for pair in entry.changes.values() for value in pair
+    )
+    for entry in entries:
+        entry_model = model or _model_of(entry)
         if entry.action in (HistoryAction.WITHHOLD, HistoryAction.RELEASE):
-            entry.field_changes = _describe_withholding(entry, model)
-            out.append(entry)
+            entry.field_changes = _describe_withholding(entry, entry_model)
             continue
         hidden = withheld.record_withheld(entry.object_type, entry.object_id) or withheld.fields(
             entry.object_type, entry.object_id
         )
         rows = []
         for name, (old, new) in entry.changes.items():
-            field, label = _field_and_label(model, name)
+            field, label = _field_and_label(entry_model, name)
             if hidden is True or (hidden and name in hidden):
                 rows.append(FieldChange(label, str(WITHHELD_TEXT), str(WITHHELD_TEXT)))
                 continue
-            rows.append(FieldChange(label, _display(field, old), _display(field, new)))
+            rows.append(
+                FieldChange(
+                    label, _display(field, old, references), _display(field, new, references)
+                )
+            )
         entry.field_changes = rows
-        out.append(entry)
-    return out
+    return entries
+
+
+def _model_of(entry: HistoryEntry) -> type[models.Model]:
+    try:
+        return apps.get_model(entry.object_type)
+    except LookupError:  # a model since removed: its entries keep their raw field names
+        return HistoryEntry
 
 
 def history_for_many(objects: Iterable[models.Model], limit: int = 200):

@@ -16,6 +16,26 @@ class CouncilsConfig(AppConfig):
         sections.register("plan", plan_decisions)
         sections.register("commitment", commitment_decisions)
         register_withholdables()
+        register_publicity()
+
+
+def register_publicity() -> None:
+    """Who may see what of a council (see core.visibility): nothing of an unpublished meeting."""
+    from django.db.models import Q
+
+    from openhromada.core.visibility import Publicity, register
+
+    register(
+        Publicity(
+            "councils.meeting",
+            state=lambda p: Q(**{f"{p}agenda_published_at__isnull": False}),
+            test=lambda meeting: meeting.agenda_published_at is not None,
+            unpublished=lambda p: Q(**{f"{p}agenda_published_at__isnull": True}),
+            container=True,
+        )
+    )
+    register(Publicity("councils.agendaitem", parents=("meeting",)))
+    register(Publicity("councils.motion", parents=("item",)))
 
 
 def register_withholdables() -> None:

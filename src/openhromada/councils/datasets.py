@@ -11,6 +11,7 @@ import datetime as dt
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core import visibility
 from openhromada.opendata.base import (
     API_URL,
     HROMADA_CODE,
@@ -31,7 +32,7 @@ from .lifecycle import Post, Result, Sector, Topic, side_of
 from .models import Council, Meeting, Membership, Motion, Vote
 
 HROMADA = HROMADA_CODE
-COUNCIL = Column("council_id", "integer", _("Identifier of the council."))
+COUNCIL = Column("council_id", "integer", _("Identifier of the council."), references="councils.id")
 BY_COUNCIL = Filter("council", "council_id", int, _("Identifier of the council."))
 
 
@@ -209,6 +210,7 @@ def _meeting_row(row: dict, withheld) -> dict:
 
 MEETINGS = Dataset(
     key="council-meetings",
+    temporal=("starts_at", "starts_at"),
     schema_name="CouncilMeeting",
     model_label="councils.meeting",
     title=_("Coordination council meetings"),
@@ -288,12 +290,19 @@ def _decision_row(row: dict, withheld) -> dict:
     return withheld.redact_row("councils.motion", row["id"], out)
 
 
+def _public_references(rows: list[dict], withheld) -> None:
+    """The plan and commitments a decision concerns, only while they are public."""
+    visibility.keep_visible_ids(rows, "plan_id", "plans.actionplan", withheld)
+    visibility.keep_visible_ids(rows, "commitment_ids", "plans.commitment", withheld)
+
+
 def _public_motions():
     return Motion.objects.filter(item__meeting__agenda_published_at__isnull=False)
 
 
 DECISIONS = Dataset(
     key="council-decisions",
+    temporal=("decided_on", "decided_on"),
     schema_name="CouncilDecision",
     model_label="councils.motion",
     title=_("Coordination council decisions"),
@@ -307,7 +316,12 @@ DECISIONS = Dataset(
         Column("id", "integer", _("Stable identifier of the decision (motion).")),
         COUNCIL,
         HROMADA,
-        Column("meeting_id", "integer", _("Identifier of the meeting.")),
+        Column(
+            "meeting_id",
+            "integer",
+            _("Identifier of the meeting."),
+            references="council-meetings.id",
+        ),
         Column("meeting_number", "integer", _("Number of the meeting within its council.")),
         Column("agenda_item_number", "integer", _("Number of the agenda item.")),
         Column("agenda_item", "string", _("Title of the agenda item."), nullable=True),
@@ -334,6 +348,7 @@ DECISIONS = Dataset(
         *DECISION_FIELDS, hromada_slug=SLUG("council__")
     ),
     to_row=_decision_row,
+    prepare=_public_references,
     filters=(
         BY_COUNCIL,
         hromada_filter("council__hromada__"),
@@ -380,11 +395,22 @@ VOTES = Dataset(
     keywords=("координаційна рада", "поіменне голосування"),
     frequency="DAILY",
     updated_field="",
+    modified_field="motion__updated_at",  # votes are recorded with their motion
     columns=(
         Column("id", "integer", _("Stable identifier of the vote.")),
-        Column("decision_id", "integer", _("Identifier of the decision (motion).")),
+        Column(
+            "decision_id",
+            "integer",
+            _("Identifier of the decision (motion)."),
+            references="council-decisions.id",
+        ),
         COUNCIL,
-        Column("membership_id", "integer", _("Identifier of the membership.")),
+        Column(
+            "membership_id",
+            "integer",
+            _("Identifier of the membership."),
+            references="council-members.id",
+        ),
         Column("person_id", "integer", _("Identifier of the person.")),
         Column("person_name", "string", _("The person's public name.")),
         Column("option", "string", _("yes, no, abstain, absent or not voting.")),

@@ -35,8 +35,8 @@ def register_rows_html(motions, hromada_slug: str) -> SafeString:
     commitment_label = _("Commitment %(n)s")
 
     def extra(motion) -> str:
-        parts = [motion.plan.title] if motion.plan_id else []
-        parts += [commitment_label % {"n": c.number} for c in motion.commitments.all()]
+        parts = [motion.public_plan.title] if motion.public_plan else []
+        parts += [commitment_label % {"n": c.number} for c in motion.public_commitments]
         return "".join(f" · {part}" for part in parts)
 
     return format_html_join(

@@ -11,7 +11,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openhromada.core.text import collation_key
+from openhromada.core import visibility
+from openhromada.core.text import collation_key, one_line
+from openhromada.plans.models import Commitment
 
 from .lifecycle import CO_CHAIR_SIDES, Post, Result, Side, Topic
 from .models import Attendance, Council, Meeting, Membership, Motion, Vote
@@ -151,10 +153,13 @@ def meeting_detail(meeting: Meeting, withheld) -> dict:
         meeting.items.prefetch_related(
             Prefetch("motions", queryset=Motion.objects.order_by("pk").select_related("plan")),
             Prefetch("motions__votes", queryset=votes),
-            "motions__commitments",
+            Prefetch("motions__commitments", queryset=_COMMITMENTS.queryset),
         )
     )
     items = withheld.published(items, "motions")
+    for item in items:
+        for motion in item.motions.all():
+            _public_references(motion, withheld)
     attendance = sorted(
         Attendance.objects.filter(meeting=meeting).select_related("membership__person"),
         key=lambda a: collation_key(a.membership.person.name),
@@ -200,7 +205,7 @@ def _date(params, name, problems) -> dt.date | None:
 def parse_register_filter(params) -> RegisterFilter:
     problems: list[str] = []
     flt = RegisterFilter(
-        q=(params.get("q") or "").strip()[:200],
+        q=one_line(params.get("q") or "")[:200],  # no control characters (PostgreSQL: NUL)
         date_from=_date(params, "from", problems),
         date_to=_date(params, "to", problems),
         problems=problems,
@@ -253,9 +258,23 @@ def register(council: Council, flt: RegisterFilter, page_number, withheld):
     )
     page = Paginator(motions, REGISTER_PER_PAGE).get_page(page_number)
     page.object_list = [
-        withheld.redact(m) for m in page.object_list.prefetch_related("commitments")
+        _public_references(withheld.redact(m), withheld)
+        for m in page.object_list.prefetch_related(_COMMITMENTS)
     ]
     return page
+
+
+# the commitments a decision concerns, with their plans (to ask whether they are public)
+_COMMITMENTS = Prefetch("commitments", queryset=Commitment.objects.select_related("plan"))
+
+
+def _public_references(motion: Motion, withheld) -> Motion:
+    """A decision shows the plan and commitments it concerns only while they are public."""
+    motion.public_plan = visibility.shown(motion.plan, withheld) if motion.plan_id else None
+    motion.public_commitments = [
+        c for c in motion.commitments.all() if visibility.is_visible(c, withheld)
+    ]
+    return motion
 
 
 def history(council: Council, withheld):

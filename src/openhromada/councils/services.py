@@ -15,7 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openhromada.core.errors import ServiceError
-from openhromada.core.history import Change, diff, record, record_create, record_many, snapshot
+from openhromada.core.history import (
+    Change,
+    diff,
+    public_value,
+    record,
+    record_create,
+    record_many,
+    snapshot,
+)
 from openhromada.core.models import HistoryAction
 from openhromada.core.uploads import check_uploads
 from openhromada.plans.models import ActionPlan, Commitment
@@ -188,8 +196,17 @@ def membership_create(
 
 @transaction.atomic
 def membership_update(
-    *, actor, membership: Membership, name=None, bio=None, **values
+    *,
+    actor,
+    membership: Membership,
+    name=None,
+    bio=None,
+    account_email: str | None = None,
+    **values,
 ) -> Membership:
+    """Change a membership and its person's profile; with `account_email` (empty unlinks) also
+    the account acting for the person. One form, one transaction: a refused link keeps the
+    membership as it was."""
     council = Council.objects.select_for_update().get(pk=membership.council_id)
     _require(actor, "councils.change_council", council)
     membership = Membership.objects.select_related("person").get(pk=membership.pk)
@@ -204,6 +221,8 @@ def membership_update(
     _save(membership)
     if changes := diff(before, snapshot(membership, Membership.HISTORY_FIELDS)):
         record(actor=actor, obj=membership, action=HistoryAction.UPDATE, changes=changes)
+    if account_email is not None:
+        person_link_account(actor=actor, person=person, email=account_email)
     return membership
 
 
@@ -479,7 +498,8 @@ def motion_record(
 
 def _created(motion: Motion) -> dict:
     values = snapshot(motion, Motion.HISTORY_FIELDS)
-    values["commitments"] = [str(c) for c in motion.commitments.all()] or None
+    linked = sorted(motion.commitments.all(), key=lambda c: c.pk)
+    values["commitments"] = [public_value(c) for c in linked] or None
     values["votes"] = motion.votes.count() or None
     return {k: [None, v] for k, v in values.items()}
 
@@ -503,6 +523,7 @@ def minutes_publish(
         meeting.minutes_file = minutes_file
     meeting.minutes_text = minutes_text
     meeting.minutes_published_at = timezone.now()
+    meeting.clean_fields()  # validated and cleaned, as it goes into the history
     meeting.save(
         update_fields=["minutes_text", "minutes_file", "minutes_published_at", "updated_at"]
     )
@@ -511,7 +532,7 @@ def minutes_publish(
         obj=meeting,
         action=HistoryAction.UPDATE,
         changes={
-            "minutes_text": [None, minutes_text or None],
+            "minutes_text": [None, meeting.minutes_text or None],
             "minutes_published_at": [None, meeting.minutes_published_at.isoformat()],
         },
     )

@@ -33,17 +33,8 @@ from .forms import (
     MotionForm,
 )
 from .lifecycle import Result, Topic
-from .models import AgendaItem, Council, Meeting, Membership, Motion, Person
-from .structured import council_twins
-
-HISTORY_MODELS = {
-    "councils.council": Council,
-    "councils.person": Person,
-    "councils.membership": Membership,
-    "councils.meeting": Meeting,
-    "councils.agendaitem": AgendaItem,
-    "councils.motion": Motion,
-}
+from .models import AgendaItem, Council, Meeting, Membership, Person
+from .structured import council_twins, meeting_twins
 
 
 def council_url(council) -> str:
@@ -70,9 +61,7 @@ HISTORY_PAGE_SIZE = 50
 
 
 def _described(entries, withheld):
-    for entry in entries:
-        describe([entry], HISTORY_MODELS.get(entry.object_type, Council), withheld)
-    return entries
+    return describe(entries, None, withheld)
 
 
 @public_page_cache
@@ -184,17 +173,13 @@ def membership_edit(request, hromada_slug, membership_id=None):
     )
     if request.method == "POST" and form.is_valid() and (not can_link or link.is_valid()):
         data = dict(form.cleaned_data)
+        if can_link:  # saved with the membership, in the same transaction
+            data["account_email"] = link.cleaned_data["account_email"]
         try:
             if membership is None:
                 services.membership_create(actor=request.user, council=council, **data)
             else:
                 services.membership_update(actor=request.user, membership=membership, **data)
-                if can_link:
-                    services.person_link_account(
-                        actor=request.user,
-                        person=membership.person,
-                        email=link.cleaned_data["account_email"],
-                    )
         except ValidationError as error:
             add_service_errors(form, error)
             if hasattr(error, "error_dict") and "account_email" in error.error_dict:
@@ -292,6 +277,7 @@ def meeting_detail(request, hromada_slug, number):
                 and timezone.now() - meeting.starts_at > dt.timedelta(days=council.minutes_due_days)
             ),
             **selectors.meeting_detail(meeting, withheld),
+            **meeting_twins(council, meeting),
         },
     )
 

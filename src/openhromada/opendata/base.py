@@ -21,6 +21,8 @@ from pydantic import Field, create_model
 
 from openhromada.core.withholding import Active
 
+CHUNK_ROWS = 2000  # rows read (and prepared) at a time when streaming a whole dataset
+
 TYPES: dict[str, Any] = {
     "string": str,
     "integer": int,
@@ -40,6 +42,9 @@ class Column:
     type: str
     description: Any  # lazy translation
     nullable: bool = False
+    # "dataset-key.column" when every value names a row of another dataset (a foreign key in the
+    # Data Package); only where the reference is public whenever this row is
+    references: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,15 @@ class Dataset:
     updated_field: str = "updated_at"
     model_label: str = ""
     schema_name: str = ""
+    # Work done once per batch of rows before `to_row` (e.g. reading the records that history
+    # values refer to, one query per kind instead of one per row); it may change the rows.
+    prepare: Callable[[list[dict], Active], None] | None = None
+    # EU data themes (http://publications.europa.eu/resource/authority/data-theme/…) for DCAT-AP
+    themes: tuple[str, ...] = ("GOVE",)
+    # the field whose latest value is when the data last changed, if not `updated_field`
+    modified_field: str = ""
+    # (first, last) fields whose range is the period the data covers (DCAT-AP dct:temporal)
+    temporal: tuple[str, str] | None = None
     _schema: Any = field(default=None, repr=False)
 
     @property
@@ -92,6 +106,12 @@ class Dataset:
         """Public rows, withheld records (and records under them) left out."""
         return withheld.exclude(self.queryset(withheld))
 
+    def rows(self, rows: list[dict], withheld: Active) -> list[dict]:
+        """Database rows as public rows."""
+        if self.prepare is not None:
+            self.prepare(rows, withheld)
+        return [self.to_row(row, withheld) for row in rows]
+
     def public_rows(self, withheld: Active, filters: dict | None = None) -> Iterator[dict]:
         """Every public row (or those the validated `filters` select), in keyset order, read in
         chunks (constant memory)."""
@@ -100,8 +120,13 @@ class Dataset:
             from .endpoints import apply_filters
 
             qs = apply_filters(self, qs, filters)
-        for row in qs.order_by(self.pk).iterator(chunk_size=2000):
-            yield self.to_row(row, withheld)
+        batch: list[dict] = []
+        for row in qs.order_by(self.pk).iterator(chunk_size=CHUNK_ROWS):
+            batch.append(row)
+            if len(batch) == CHUNK_ROWS:
+                yield from self.rows(batch, withheld)
+                batch = []
+        yield from self.rows(batch, withheld)
 
 
 # Columns and a filter that most datasets share (one description, one translation).
@@ -112,7 +137,9 @@ API_URL = Column("api_url", "string", _("This record in the API."))
 UPDATED_SINCE = Filter(
     "updated_since", "updated_at__gte", dt.datetime, _("Changed at or after (ISO 8601).")
 )
-HROMADA_CODE = Column("hromada_code", "string", _("КАТОТТГ code of the hromada."))
+HROMADA_CODE = Column(
+    "hromada_code", "string", _("КАТОТТГ code of the hromada."), references="hromadas.code"
+)
 
 
 def hromada_filter(path: str) -> Filter:

@@ -7,9 +7,9 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from openhromada.core.feeds import PlainTextAtomFeed
 from openhromada.core.history import describe
 from openhromada.core.models import HistoryEntry
 from openhromada.core.withholding import active
@@ -24,7 +24,7 @@ FEED_SIZE = 50
 class ChangesFeed(Feed):
     """The latest public changes on the whole platform."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed  # people's text as text, XML-safe whatever is stored
 
     def get_object(self, request, *args, **kwargs):
         self.withheld = active()
@@ -45,10 +45,7 @@ class ChangesFeed(Feed):
     def items(self, obj):
         items = list(self.entries(obj).order_by("-seq")[:FEED_SIZE])
         self.urls = page_urls(items)
-        for entry in items:
-            model = _model(entry.object_type)
-            describe([entry], model, self.withheld)
-        return items
+        return describe(items, None, self.withheld)
 
     def item_title(self, item: HistoryEntry):
         return f"{item.object_repr} — {item.get_action_display()}"
@@ -75,13 +72,6 @@ class ChangesFeed(Feed):
 
     def item_author_name(self, item: HistoryEntry):
         return item.actor_label
-
-
-def _model(label: str):
-    try:
-        return apps.get_model(label)
-    except LookupError:  # pragma: no cover - entries only name installed models
-        return HistoryEntry
 
 
 class HromadaFeed(ChangesFeed):

@@ -14,8 +14,9 @@ from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core import visibility
 from openhromada.core.models import HistoryEntry
-from openhromada.core.withholding import REGISTRY, Active
+from openhromada.core.withholding import Active
 
 from .base import Column, Dataset, Filter, absolute
 
@@ -43,67 +44,32 @@ PUBLIC_TYPES = (
     "participation.question",
     "councils.motion",
 )
-# Containers that are not public yet, as (container type, query of their ids): entries inside
-# them stay out of every public list until they are published.
-PRIVATE_CONTAINERS = (
-    ("plans.actionplan", lambda: apps.get_model("plans.actionplan").objects.filter(status="draft")),
-    (
-        "councils.meeting",
-        lambda: apps.get_model("councils.meeting").objects.filter(agenda_published_at=None),
-    ),
-    # a draft consultation; hidden proposals and comments (their text is in their entries)
-    (
-        "participation.consultation",
-        lambda: apps.get_model("participation.consultation").objects.filter(published_at=None),
-    ),
-    (
-        "participation.proposal",
-        lambda: apps.get_model("participation.proposal").objects.exclude(hidden_at=None),
-    ),
-    (
-        "participation.comment",
-        lambda: apps.get_model("participation.comment").objects.exclude(hidden_at=None),
-    ),
-)
-# council records that live inside a meeting: a withheld meeting takes their entries with it
-COUNCIL_CHILD_TYPES = ("councils.agendaitem", "councils.motion")
-# the plan-related types: their entries carry their plan as container
-PLAN_TYPES = (
-    "plans.actionplan",
-    "plans.commitment",
-    "plans.milestone",
-    "plans.progressupdate",
-    "plans.amendment",
-)
 
 
-def _under_withheld(label: str, withheld: Active):
-    """Ids (as text) of `label` objects under a withheld ancestor, or None if there are none."""
-    spec = REGISTRY.get(label)
-    condition = Q()
-    for ancestor, lookup in (spec.ancestors if spec else {}).items():
-        if ids := withheld.ids(ancestor):
-            condition |= Q(**{f"{lookup}__in": ids})
-    if not condition:
-        return None
-    return _ids(label, condition)
+def _ids_as_text(queryset):
+    return queryset.annotate(sid=Cast("pk", CharField())).values("sid")
 
 
 def public_entry_objects(withheld: Active):
-    """History entries about public objects: nothing inside a draft plan or an unpublished
-    meeting (one indexed lookup on the entry's container), nothing under a withheld record."""
+    """History entries about public records (core.visibility): nothing inside a record that is
+    not public — a draft plan, an unpublished meeting or consultation, hidden content — found
+    with one indexed lookup on the entry's container, and nothing about a record that lives in
+    a withheld one. Entries about a withheld record itself stay, its values blanked."""
     # The type test goes through an expression on purpose: on the bare column the database
     # would gather every public entry by type and sort them all, instead of walking the chain in
     # `seq` order (the keyset) and stopping after one page.
     qs = HistoryEntry.objects.annotate(kind=Concat("object_type", Value(""))).filter(
         kind__in=PUBLIC_TYPES
     )
-    for container_type, private in PRIVATE_CONTAINERS:
-        qs = qs.exclude(container_type=container_type, container_id__in=private().values("pk"))
-    for label in (*PLAN_TYPES, *COUNCIL_CHILD_TYPES):
-        hidden = _under_withheld(label, withheld)
-        if hidden is not None:
-            qs = qs.exclude(object_type=label, object_id__in=hidden)
+    for label, spec in visibility.REGISTRY.items():
+        private = visibility.not_public_by_state(label) if spec.container else None
+        if private is not None:
+            qs = qs.exclude(container_type=label, container_id__in=private)
+    if withheld:
+        for label in visibility.REGISTRY:
+            inside = visibility.under_withheld(label, withheld)
+            if inside is not None:
+                qs = qs.exclude(object_type=label, object_id__in=_ids_as_text(inside))
     return qs
 
 
@@ -159,6 +125,21 @@ class _Entry:
         self.__dict__.update(row)
 
 
+def _resolve_references(rows: list[dict], withheld: Active) -> None:
+    """History values that refer to other records become {type, id, title} when the record is
+    public and null when it is not (one query per kind of record for the whole batch)."""
+    references = visibility.References(withheld).load(
+        value for row in rows for pair in row["changes"].values() for value in pair
+    )
+    if not references.titles:
+        return
+    for row in rows:
+        row["changes"] = {
+            name: [references.public(value) for value in pair]
+            for name, pair in row["changes"].items()
+        }
+
+
 def _entry_row(row: dict, withheld: Active) -> dict:
     entry = _Entry(row)
     withheld.redact_entry(entry)
@@ -179,6 +160,7 @@ def _entry_row(row: dict, withheld: Active) -> dict:
 
 HISTORY = Dataset(
     key="history",
+    temporal=("created_at", "created_at"),
     schema_name="HistoryEntry",
     model_label="core.historyentry",
     title=_("Public history of changes"),
@@ -199,13 +181,21 @@ HISTORY = Dataset(
         Column("object_id", "string", _("Identifier of the changed record.")),
         Column("object_repr", "string", _("The record's name at the time.")),
         Column("action", "string", _("create, update, delete, withhold or release.")),
-        Column("changes", "object", _("Field diff: {field: [old, new]}; withheld values null.")),
+        Column(
+            "changes",
+            "object",
+            _(
+                "Field diff: {field: [old, new]}; withheld values null. A value that refers to "
+                "another record is {type, id, title} while that record is public, else null."
+            ),
+        ),
         Column("prev_hash", "string", _("Hash of the previous entry.")),
         Column("hash", "string", _("SHA-256 of this entry and the previous hash.")),
         Column("url", "string", _("This entry in the API.")),
     ),
     queryset=public_entries,
     to_row=_entry_row,
+    prepare=_resolve_references,
     filters=(
         Filter("object_type", "object_type", str, _("app_label.model, e.g. plans.commitment.")),
         Filter("object_id", "object_id", str, _("Identifier of the record.")),

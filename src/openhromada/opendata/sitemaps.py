@@ -1,14 +1,18 @@
-"""sitemap.xml: every hromada, public plan and commitment, council and public council meeting,
+"""sitemap.xml: the main pages (home, directory, plans, taking part, open data and every
+dataset's page), every hromada, public plan and commitment, council and public council meeting,
 call for proposals, visible proposal and published consultation, in both languages."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from openhromada.core import visibility
 from openhromada.core.withholding import active
 from openhromada.councils.models import Council, Meeting
 from openhromada.participation.models import Call, Consultation, Proposal
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment
+
+from .bulk import datasets
 
 
 class _Bilingual(Sitemap):
@@ -20,6 +24,24 @@ class _Bilingual(Sitemap):
 
     def lastmod(self, item):
         return item["updated_at"]
+
+
+class PageSitemap(_Bilingual):
+    """The pages every visitor starts from (no query: they are not records)."""
+
+    changefreq = "daily"
+    NAMES = ("home", "places:directory", "plans:overview", "participation:index", "opendata:index")
+
+    def items(self):
+        pages = [(name, ()) for name in self.NAMES]
+        return pages + [("opendata:dataset", (d.key,)) for d in datasets()]
+
+    def location(self, item):
+        name, args = item
+        return reverse(name, args=args)
+
+    def lastmod(self, item):
+        return None
 
 
 class HromadaSitemap(_Bilingual):
@@ -36,7 +58,7 @@ class PlanSitemap(_Bilingual):
     changefreq = "daily"
 
     def items(self):
-        plans = active().exclude(ActionPlan.objects.public())
+        plans = visibility.visible(ActionPlan.objects.all(), active())
         return plans.order_by("id").values("slug", "hromada__slug", "updated_at")
 
     def location(self, item):
@@ -47,10 +69,8 @@ class CommitmentSitemap(_Bilingual):
     changefreq = "daily"
 
     def items(self):
-        commitments = Commitment.objects.exclude(plan__status="draft")
         return (
-            active()
-            .exclude(commitments)
+            visibility.visible(Commitment.objects.all(), active())
             .order_by("id")
             .values("number", "plan__slug", "plan__hromada__slug", "updated_at")
         )
@@ -77,7 +97,7 @@ class MeetingSitemap(_Bilingual):
 
     def items(self):
         return (
-            Meeting.objects.published()
+            visibility.visible(Meeting.objects.all(), active())
             .order_by("id")
             .values("number", "council__hromada__slug", "updated_at")
         )
@@ -104,24 +124,26 @@ class CallSitemap(_ById):
     url_name = "participation:call"
 
     def queryset(self):
-        return Call.objects.all()
+        return visibility.visible(Call.objects.all(), active())
 
 
 class ProposalSitemap(_ById):
     url_name = "participation:proposal"
 
     def queryset(self):
-        return Proposal.objects.filter(hidden_at__isnull=True, withdrawn_at__isnull=True)
+        proposals = Proposal.objects.filter(withdrawn_at__isnull=True)
+        return visibility.visible(proposals, active())
 
 
 class ConsultationSitemap(_ById):
     url_name = "participation:consultation"
 
     def queryset(self):
-        return Consultation.objects.filter(published_at__isnull=False)
+        return visibility.visible(Consultation.objects.all(), active())
 
 
 SITEMAPS = {
+    "pages": PageSitemap,
     "hromadas": HromadaSitemap,
     "plans": PlanSitemap,
     "commitments": CommitmentSitemap,

@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from openhromada.core import visibility
 from openhromada.core.ratelimit import client_address
 from openhromada.core.withholding import active
-from openhromada.opendata.endpoints import ProblemSchema, dataset_router
+from openhromada.opendata.endpoints import dataset_router
 from openhromada.opendata.tokens import TokenAuth
+from openhromada.opendata.types import RecordId
 from openhromada.plans.models import Commitment
 
 from . import services
@@ -20,7 +22,6 @@ from .lifecycle import ResponseKind
 from .models import Call, Proposal
 
 TAG = "Co-creation and consultations"
-ERRORS = {code: ProblemSchema for code in (400, 401, 403, 404, 429)}
 router = Router()
 calls = dataset_router(CALLS, TAG)
 proposals = dataset_router(PROPOSALS, TAG)
@@ -35,42 +36,54 @@ class NewProposal(Schema):
 
 class NewComment(Schema):
     text: str = Field(min_length=1, max_length=5000, description="The comment (Markdown).")
-    parent_id: int | None = Field(None, description="The comment this replies to.")
+    parent_id: RecordId | None = Field(None, description="The comment this replies to.")
 
 
 class NewResponse(Schema):
     response: ResponseKind = Field(description="accepted, partly, merged or rejected.")
     reason: str = Field(min_length=1, max_length=10000, description="Why: every response says.")
-    commitment_ids: list[int] = Field(
+    commitment_ids: list[RecordId] = Field(
         default_factory=list, max_length=50, description="Commitments it became (accepted)."
     )
-    merged_into_id: int | None = Field(None, description="The proposal it was merged into.")
+    merged_into_id: RecordId | None = Field(None, description="The proposal it was merged into.")
 
 
 def _row(dataset, pk):
     withheld = active()
-    return dataset.to_row(dataset.public_queryset(withheld).get(pk=pk), withheld)
+    return dataset.rows([dataset.public_queryset(withheld).get(pk=pk)], withheld)[0]
 
 
-def _proposal(proposal_id: int) -> Proposal:
-    proposal = Proposal.objects.select_related("call__hromada").filter(pk=proposal_id).first()
+def _readable(user, call: Call) -> Call:
+    """A call lives in its plan: not found while the plan is a draft (its editors aside)."""
+    editor = user.has_perm("participation.change_call", call)
+    return visibility.require_readable(call, active(), editor=editor)
+
+
+def _proposal(request, proposal_id: int) -> Proposal:
+    proposal = (
+        Proposal.objects.select_related("call__hromada", "call__plan")
+        .filter(pk=proposal_id)
+        .first()
+    )
     if proposal is None:
         raise Http404
+    _readable(request.auth.user, proposal.call)
     return proposal
 
 
 @calls.post(
     "/{call_id}/proposals",
     auth=TokenAuth(),
-    response={201: PROPOSALS.schema, **ERRORS},
+    response={201: PROPOSALS.schema},
     operation_id="submit_proposal",
     summary="Submit a proposal to a call",
     description="A resident with a verified e-mail, while the call is open; rate-limited.",
 )
 def submit_proposal(request, call_id: int, payload: NewProposal):
-    call = Call.objects.filter(pk=call_id).first()
+    call = Call.objects.select_related("plan").filter(pk=call_id).first()
     if call is None:
         raise Http404
+    _readable(request.auth.user, call)
     category = None
     if payload.category:
         category = call.categories.filter(name=payload.category).first()
@@ -91,13 +104,13 @@ def submit_proposal(request, call_id: int, payload: NewProposal):
 @proposals.post(
     "/{proposal_id}/support",
     auth=TokenAuth(),
-    response={201: PROPOSALS.schema, **ERRORS},
+    response={201: PROPOSALS.schema},
     operation_id="support_proposal",
     summary="Support a proposal",
     description="Once per person, while the call is open; not one's own proposal.",
 )
 def support_proposal(request, proposal_id: int):
-    proposal = _proposal(proposal_id)
+    proposal = _proposal(request, proposal_id)
     services.proposal_support(
         actor=request.auth.user, proposal=proposal, address=client_address(request)
     )
@@ -107,24 +120,24 @@ def support_proposal(request, proposal_id: int):
 @proposals.delete(
     "/{proposal_id}/support",
     auth=TokenAuth(),
-    response={204: None, **ERRORS},
+    response={204: None},
     operation_id="unsupport_proposal",
     summary="Take support back",
 )
 def unsupport_proposal(request, proposal_id: int):
-    services.proposal_unsupport(actor=request.auth.user, proposal=_proposal(proposal_id))
+    services.proposal_unsupport(actor=request.auth.user, proposal=_proposal(request, proposal_id))
     return HttpResponse(status=204)
 
 
 @proposals.post(
     "/{proposal_id}/comments",
     auth=TokenAuth(),
-    response={201: COMMENTS.schema, **ERRORS},
+    response={201: COMMENTS.schema},
     operation_id="comment_on_proposal",
     summary="Comment on a proposal (or reply to a comment)",
 )
 def comment_on_proposal(request, proposal_id: int, payload: NewComment):
-    proposal = _proposal(proposal_id)
+    proposal = _proposal(request, proposal_id)
     comment = services.comment_post(
         actor=request.auth.user,
         proposal=proposal,
@@ -138,13 +151,13 @@ def comment_on_proposal(request, proposal_id: int, payload: NewComment):
 @proposals.put(
     "/{proposal_id}/response",
     auth=TokenAuth(),
-    response={200: PROPOSALS.schema, **ERRORS},
+    response=PROPOSALS.schema,
     operation_id="respond_to_proposal",
     summary="Give (or revise) the hromada's reasoned response",
     description="Officials of the hromada and operators. Accepted names the commitments.",
 )
 def respond_to_proposal(request, proposal_id: int, payload: NewResponse):
-    proposal = _proposal(proposal_id)
+    proposal = _proposal(request, proposal_id)
     merged_into = None
     if payload.merged_into_id is not None:
         merged_into = Proposal.objects.filter(pk=payload.merged_into_id).first()

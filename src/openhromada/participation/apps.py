@@ -15,3 +15,55 @@ class ParticipationConfig(AppConfig):
         sections.register("hromada", hromada_participation)
         sections.register("plan", plan_calls)
         sections.register("commitment", commitment_proposals)
+        register_publicity()
+
+
+def register_publicity() -> None:
+    """Who may see what of co-creation (see core.visibility): a call lives in its plan, a
+    proposal in its call, a comment in its proposal or section; hidden content and draft
+    consultations are not public."""
+    from django.db.models import Q
+
+    from openhromada.core.visibility import Publicity, register
+
+    def not_hidden(prefix):
+        return Q(**{f"{prefix}hidden_at__isnull": True})
+
+    def is_shown(obj):
+        return obj.hidden_at is None
+
+    def hidden(prefix):
+        return Q(**{f"{prefix}hidden_at__isnull": False})
+
+    register(Publicity("participation.call", parents=("plan",), container=True))
+    register(
+        Publicity(
+            "participation.proposal",
+            state=not_hidden,
+            test=is_shown,
+            unpublished=hidden,
+            parents=("call",),
+            container=True,
+        )
+    )
+    register(
+        Publicity(
+            "participation.comment",
+            state=not_hidden,
+            test=is_shown,
+            unpublished=hidden,
+            parents=("proposal", "section"),
+            container=True,
+        )
+    )
+    register(
+        Publicity(
+            "participation.consultation",
+            state=lambda p: Q(**{f"{p}published_at__isnull": False}),
+            test=lambda consultation: consultation.published_at is not None,
+            unpublished=lambda p: Q(**{f"{p}published_at__isnull": True}),
+            container=True,
+        )
+    )
+    register(Publicity("participation.section", parents=("consultation",)))
+    register(Publicity("participation.question", parents=("consultation",)))

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core import visibility
 from openhromada.opendata.base import (
     API_URL,
     CREATED,
@@ -85,6 +86,7 @@ def _call_row(row: dict, withheld) -> dict:
 
 CALLS = Dataset(
     key="calls",
+    temporal=("opens_at", "closes_at"),
     schema_name="Call",
     model_label="participation.call",
     title=_("Calls for proposals"),
@@ -97,7 +99,7 @@ CALLS = Dataset(
     columns=(
         Column("id", "integer", _("Stable identifier of the call.")),
         HROMADA_CODE,
-        Column("plan_id", "integer", _("The action plan the call is for.")),
+        Column("plan_id", "integer", _("The action plan the call is for."), references="plans.id"),
         Column("title", "string", _("Title.")),
         Column("description", "string", _("Description (Markdown).")),
         Column("rules", "string", _("Rules of the call (Markdown).")),
@@ -112,7 +114,7 @@ CALLS = Dataset(
         URL,
         API_URL,
     ),
-    queryset=lambda withheld: Call.objects.values(*CALL_FIELDS),
+    queryset=lambda withheld: visibility.visible(Call.objects.all(), withheld).values(*CALL_FIELDS),
     to_row=_call_row,
     filters=(
         hromada_filter("hromada__"),
@@ -175,7 +177,7 @@ PROPOSALS = Dataset(
     frequency="CONT",
     columns=(
         Column("id", "integer", _("Stable identifier of the proposal.")),
-        Column("call_id", "integer", _("The call it was submitted to.")),
+        Column("call_id", "integer", _("The call it was submitted to."), references="calls.id"),
         HROMADA_CODE,
         Column("number", "integer", _("Number within the call.")),
         Column("title", "string", _("Title.")),
@@ -198,8 +200,13 @@ PROPOSALS = Dataset(
         URL,
         API_URL,
     ),
-    queryset=lambda withheld: Proposal.objects.values(*PROPOSAL_FIELDS),
+    queryset=lambda withheld: Proposal.objects.filter(
+        visibility.public_in("participation.call", withheld, "call")
+    ).values(*PROPOSAL_FIELDS),
     to_row=_proposal_row,
+    prepare=lambda rows, withheld: visibility.keep_visible_ids(
+        rows, "commitment_ids", "plans.commitment", withheld
+    ),
     filters=(
         Filter("call", "call_id", int, _("Identifier of the call.")),
         hromada_filter("call__hromada__"),
@@ -237,6 +244,7 @@ def _consultation_row(row: dict, withheld) -> dict:
 
 CONSULTATIONS = Dataset(
     key="consultations",
+    temporal=("opens_at", "closes_at"),
     schema_name="Consultation",
     model_label="participation.consultation",
     title=_("Public consultations"),
@@ -265,10 +273,13 @@ CONSULTATIONS = Dataset(
         API_URL,
         Column("survey_csv_url", "string", _("The survey's results as CSV.")),
     ),
-    queryset=lambda withheld: Consultation.objects.filter(published_at__isnull=False).values(
+    queryset=lambda withheld: visibility.visible(Consultation.objects.all(), withheld).values(
         *CONSULTATION_FIELDS
     ),
     to_row=_consultation_row,
+    prepare=lambda rows, withheld: visibility.keep_visible_ids(
+        rows, "plan_id", "plans.actionplan", withheld
+    ),
     filters=(
         hromada_filter("hromada__"),
         oblast_filter("hromada__"),
@@ -311,9 +322,11 @@ def _comment_row(row: dict, withheld) -> dict:
     return out
 
 
-def _public_comments():
-    return Comment.objects.exclude(
-        section__isnull=False, section__consultation__published_at__isnull=True
+def _public_comments(withheld):
+    """Comments on public proposals and sections; hidden ones keep their row, blanked."""
+    return Comment.objects.filter(
+        visibility.public_in("participation.call", withheld, "proposal__call", nullable=True),
+        visibility.public_in("participation.section", withheld, "section", nullable=True),
     )
 
 
@@ -330,8 +343,20 @@ COMMENTS = Dataset(
     frequency="CONT",
     columns=(
         Column("id", "integer", _("Stable identifier of the comment.")),
-        Column("proposal_id", "integer", _("The proposal commented on."), nullable=True),
-        Column("consultation_id", "integer", _("The consultation commented on."), nullable=True),
+        Column(
+            "proposal_id",
+            "integer",
+            _("The proposal commented on."),
+            nullable=True,
+            references="proposals.id",
+        ),
+        Column(
+            "consultation_id",
+            "integer",
+            _("The consultation commented on."),
+            nullable=True,
+            references="consultations.id",
+        ),
         Column("section_number", "integer", _("The draft's section."), nullable=True),
         Column("parent_id", "integer", _("The comment this replies to."), nullable=True),
         AUTHOR,
@@ -345,7 +370,7 @@ COMMENTS = Dataset(
         URL,
         API_URL,
     ),
-    queryset=lambda withheld: _public_comments().values(*COMMENT_FIELDS),
+    queryset=lambda withheld: _public_comments(withheld).values(*COMMENT_FIELDS),
     to_row=_comment_row,
     filters=(
         Filter("proposal", "proposal_id", int, _("Identifier of the proposal.")),

@@ -2,8 +2,9 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+
+from openhromada.core.feeds import PlainTextAtomFeed
 
 from . import selectors
 from .rows import hidden_notice
@@ -12,10 +13,10 @@ FEED_SIZE = 50
 
 
 class CallFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed  # people's text as text, XML-safe whatever is stored
 
     def get_object(self, request, pk):
-        return selectors.get_call(pk)
+        return selectors.get_call(request, pk)
 
     def title(self, call):
         return _("Proposals: %(title)s") % {"title": call.title}

@@ -2,13 +2,14 @@
 
 from django.template.loader import render_to_string
 
+from openhromada.core.withholding import for_request
 from openhromada.plans.lifecycle import PlanStatus
 
 from . import selectors
 
 
 def hromada_participation(request, hromada) -> str:
-    calls, consultations = selectors.hromada_activity(hromada)
+    calls, consultations = selectors.hromada_activity(hromada, for_request(request))
     can_consult = request.user.has_perm("participation.add_consultation", hromada)
     if not calls and not consultations and not can_consult:
         return ""

@@ -11,6 +11,10 @@ from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from openhromada.core import visibility
+from openhromada.core.text import one_line
+from openhromada.core.withholding import for_request
+
 from .lifecycle import CHOICE_KINDS, SCALE_POINTS, QuestionKind, ResponseKind
 from .models import Answer, Call, Comment, Consultation, ModerationEntry, Proposal
 
@@ -26,17 +30,30 @@ SORTS = {
 }
 
 
-def get_call(pk: int) -> Call:
-    return get_object_or_404(Call.objects.select_related("hromada", "plan"), pk=pk)
+def _readable(request, call: Call) -> None:
+    """A call lives in its plan: 404 while the plan is a draft (its editors aside), the withheld
+    notice while it is withheld."""
+    editor = request.user.has_perm("participation.change_call", call)
+    visibility.require_readable(call, for_request(request), editor=editor)
 
 
-def get_proposal(pk: int) -> Proposal:
-    return get_object_or_404(
+def get_call(request, pk: int) -> Call:
+    """The call, as far as the reader may see it."""
+    call = get_object_or_404(Call.objects.select_related("hromada", "plan"), pk=pk)
+    _readable(request, call)
+    return call
+
+
+def get_proposal(request, pk: int) -> Proposal:
+    """The proposal, as far as the reader may see its call (hidden ones show their notice)."""
+    proposal = get_object_or_404(
         Proposal.objects.select_related(
             "call__hromada", "call__plan", "author", "category", "merged_into"
         ),
         pk=pk,
     )
+    _readable(request, proposal.call)
+    return proposal
 
 
 def get_consultation(pk: int, drafts_for=None) -> Consultation:
@@ -68,7 +85,10 @@ class ProposalFilters:
             response = ""
         sort = query.get("sort", "newest")
         return cls(
-            category, response, sort if sort in SORTS else "newest", query.get("q", "")[:100]
+            category,
+            response,
+            sort if sort in SORTS else "newest",
+            one_line(query.get("q", ""))[:100],  # no control characters (PostgreSQL: NUL)
         )
 
 
@@ -246,9 +266,9 @@ def open_reports(user):
     return reports.filter(hromada_id__in=hromadas)
 
 
-def hromada_activity(hromada):
-    """The hromada's calls and published consultations, newest first, with their counts."""
-    calls = hromada.calls.select_related("plan").annotate(
+def hromada_activity(hromada, withheld):
+    """The hromada's public calls and published consultations, newest first, with counts."""
+    calls = visibility.visible(hromada.calls.select_related("plan"), withheld).annotate(
         n=Count("proposals", filter=Q(proposals__withdrawn_at__isnull=True))
     )
     consultations = hromada.consultations.filter(published_at__isnull=False).annotate(
@@ -263,14 +283,14 @@ def proposal_history(proposal: Proposal):
     return history_for(proposal).order_by("-seq")
 
 
-def open_now():
-    """Calls and published consultations open now, closing soonest first (two queries)."""
+def open_now(withheld):
+    """Public calls and consultations open now, closing soonest first (two queries)."""
     from django.utils import timezone
 
     now = timezone.now()
     window = Q(opens_at__lte=now, closes_at__gt=now, closed_at__isnull=True)
     calls = (
-        Call.objects.filter(window)
+        visibility.visible(Call.objects.filter(window), withheld)
         .select_related("hromada", "plan")
         .annotate(n=Count("proposals", filter=Q(proposals__withdrawn_at__isnull=True)))
         .order_by("closes_at", "pk")
@@ -283,13 +303,18 @@ def open_now():
     return list(calls), list(consultations)
 
 
-def recently_closed(limit: int = 20):
-    """Calls and consultations that have ended, newest first, with their reports' state."""
+def recently_closed(withheld, limit: int = 20):
+    """Public calls and consultations that have ended, newest first, with their reports'
+    state."""
     from django.utils import timezone
 
     now = timezone.now()
     ended = Q(closed_at__isnull=False) | Q(closes_at__lte=now)
-    calls = Call.objects.filter(ended).select_related("hromada").order_by("-closes_at", "-pk")
+    calls = (
+        visibility.visible(Call.objects.filter(ended), withheld)
+        .select_related("hromada")
+        .order_by("-closes_at", "-pk")
+    )
     consultations = (
         Consultation.objects.filter(ended, published_at__isnull=False)
         .select_related("hromada")

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from openhromada.core import ratelimit
 from openhromada.core.errors import ServiceError
-from openhromada.core.history import diff, record, record_create, snapshot
+from openhromada.core.history import diff, public_value, record, record_create, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.text import one_line
 from openhromada.core.uploads import check_uploads
 from openhromada.notifications.services import follow
 from openhromada.plans.lifecycle import PlanStatus
@@ -68,7 +69,7 @@ def _after_commit(task, *args) -> None:
 
 def _clean_categories(names: Iterable[str]) -> list[str]:
     seen, result = set(), []
-    for name in (n.strip() for n in names):
+    for name in (one_line(n) for n in names):  # cleaned before comparing, as they are stored
         if name and name.casefold() not in seen:
             seen.add(name.casefold())
             result.append(name[:150])
@@ -379,9 +380,8 @@ def proposal_respond(
 
 def _response_snapshot(proposal: Proposal) -> dict:
     values = snapshot(proposal, ("response", "response_reason", "merged_into"))
-    values["commitments"] = (
-        sorted(str(c) for c in proposal.commitments.all()) if proposal.pk else []
-    )
+    linked = sorted(proposal.commitments.all(), key=lambda c: c.pk) if proposal.pk else []
+    values["commitments"] = [public_value(c) for c in linked]
     return values
 
 

@@ -10,11 +10,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openhromada.core import visibility
 from openhromada.core.forms import run_service
 from openhromada.core.history import describe
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import RateLimited, client_address
 from openhromada.core.uploads import serve
+from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
 from openhromada.plans.models import ActionPlan
 
@@ -23,6 +25,7 @@ from .comments import Thread, thread_html
 from .forms import CallForm, CloseForm, CommentForm, ProposalForm, ResponseForm
 from .lifecycle import ResponseKind
 from .models import Attachment, Call, Proposal
+from .structured import call_twins, proposal_twins
 
 
 def form_page(request, template, context):
@@ -51,7 +54,7 @@ def act(request, call, back: str, done: str):
 
 
 def _editable_call(request, pk) -> Call:
-    call = selectors.get_call(pk)
+    call = selectors.get_call(request, pk)
     if not request.user.has_perm("participation.change_call", call):
         raise PermissionDenied
     return call
@@ -65,6 +68,8 @@ def call_create(request, hromada_slug, plan_slug):
     plan = get_object_or_404(
         ActionPlan.objects.select_related("hromada"), hromada__slug=hromada_slug, slug=plan_slug
     )
+    if not request.user.has_perm("plans.view_actionplan", plan):
+        raise Http404  # a draft plan answers alike on every address about it
     if not request.user.has_perm("participation.add_call", plan):
         raise PermissionDenied
     form = CallForm(request.POST or None)
@@ -122,7 +127,7 @@ def call_close(request, pk):
 
 @public_page_cache
 def call_detail(request, pk):
-    call = selectors.get_call(pk)
+    call = selectors.get_call(request, pk)
     filters = selectors.ProposalFilters.from_query(request.GET)
     page = selectors.proposals_page(call, filters, request.GET.get("page"))
     supported = selectors.supported_ids(request.user, page.object_list)
@@ -149,13 +154,14 @@ def call_detail(request, pk):
             "can_contribute": request.user.has_perm("participation.contribute", call),
             "following": is_following(request.user, call),
             "follow_url": reverse("participation:call_follow", args=[call.pk]),
+            **call_twins(call),
         },
     )
 
 
 @public_page_cache
 def call_report(request, pk):
-    call = selectors.get_call(pk)
+    call = selectors.get_call(request, pk)
     report = selectors.call_report(call)
     return render(
         request,
@@ -174,7 +180,7 @@ def call_report(request, pk):
 def call_follow(request, pk):
     from openhromada.notifications.views import toggle_follow
 
-    call = selectors.get_call(pk)
+    call = selectors.get_call(request, pk)
     toggle_follow(request, call, _("You follow the call now and will be told when it closes."))
     return redirect("participation:call", call.pk)
 
@@ -184,7 +190,7 @@ def call_follow(request, pk):
 
 @login_required
 def proposal_create(request, pk):
-    call = selectors.get_call(pk)
+    call = selectors.get_call(request, pk)
     if not request.user.has_perm("participation.contribute", call):
         raise PermissionDenied
     form = ProposalForm(request.POST or None, request.FILES or None, call=call)
@@ -217,7 +223,7 @@ def proposal_create(request, pk):
 
 @login_required
 def proposal_edit(request, pk):
-    proposal = selectors.get_proposal(pk)
+    proposal = selectors.get_proposal(request, pk)
     if not request.user.has_perm("participation.change_proposal", proposal):
         raise PermissionDenied
     form = ProposalForm(
@@ -248,7 +254,7 @@ def proposal_edit(request, pk):
 @login_required
 @require_POST
 def proposal_withdraw(request, pk):
-    proposal = selectors.get_proposal(pk)
+    proposal = selectors.get_proposal(request, pk)
     back = reverse("participation:proposal", args=[pk])
     return act(
         request,
@@ -261,7 +267,7 @@ def proposal_withdraw(request, pk):
 @login_required
 @require_POST
 def proposal_support(request, pk):
-    proposal = selectors.get_proposal(pk)
+    proposal = selectors.get_proposal(request, pk)
     back = request.POST.get("next", "")
     if not back.startswith("/") or back.startswith("//"):
         back = reverse("participation:proposal", args=[pk])
@@ -287,14 +293,14 @@ def proposal_support(request, pk):
 def proposal_follow(request, pk):
     from openhromada.notifications.views import toggle_follow
 
-    proposal = selectors.get_proposal(pk)
+    proposal = selectors.get_proposal(request, pk)
     toggle_follow(request, proposal, _("You follow the proposal and will be told of the response."))
     return redirect("participation:proposal", pk)
 
 
 @login_required
 def proposal_respond(request, pk):
-    proposal = selectors.get_proposal(pk)
+    proposal = selectors.get_proposal(request, pk)
     if not request.user.has_perm("participation.respond", proposal):
         raise PermissionDenied
     initial = {
@@ -335,7 +341,7 @@ def proposal_respond(request, pk):
 
 @public_page_cache
 def proposal_detail(request, pk):
-    proposal = selectors.get_proposal(pk)
+    proposal = selectors.get_proposal(request, pk)
     user = request.user
     comments = selectors.comments_page({"proposal": proposal}, request.GET.get("page"))
     context = _proposal_context(request, proposal)
@@ -356,6 +362,7 @@ def proposal_detail(request, pk):
             "supported": bool(selectors.supported_ids(user, [proposal])),
             "following": is_following(user, proposal),
             "follow_url": reverse("participation:proposal_follow", args=[pk]),
+            **proposal_twins(proposal),
         },
     )
 
@@ -367,7 +374,11 @@ def _proposal_context(request, proposal) -> dict:
         "proposal": proposal,
         "call": proposal.call,
         "hromada": proposal.call.hromada,
-        "commitments": list(proposal.commitments.select_related("plan__hromada")),
+        "commitments": [
+            c
+            for c in proposal.commitments.select_related("plan__hromada")
+            if visibility.is_visible(c, for_request(request))
+        ],
         "attachments": list(proposal.attachments.all()),
         "history": history,
         "can_edit": user.has_perm("participation.change_proposal", proposal),
@@ -380,7 +391,7 @@ def _proposal_context(request, proposal) -> dict:
 @login_required
 @require_POST
 def proposal_comment(request, pk):
-    proposal = selectors.get_proposal(pk)
+    proposal = selectors.get_proposal(request, pk)
     back = reverse("participation:proposal", args=[pk])
     form = CommentForm(request.POST)
     if not form.is_valid():
@@ -409,8 +420,9 @@ def attachment(request, pk):
 @public_page_cache
 def index(request):
     """Where to take part now: open calls and consultations across the platform."""
-    calls, consultations = selectors.open_now()
-    closed_calls, closed_consultations = selectors.recently_closed()
+    withheld = for_request(request)
+    calls, consultations = selectors.open_now(withheld)
+    closed_calls, closed_consultations = selectors.recently_closed(withheld)
     return render(
         request,
         "participation/index.html",

@@ -14,6 +14,30 @@ class PlansConfig(AppConfig):
 
         sections.register("hromada", hromada_plans)
         register_withholdables()
+        register_publicity()
+
+
+def register_publicity() -> None:
+    """Who may see what of a plan (see core.visibility): nothing of a draft."""
+    from django.db.models import Q
+
+    from openhromada.core.visibility import Publicity, register
+
+    from .lifecycle import PlanStatus
+
+    register(
+        Publicity(
+            "plans.actionplan",
+            state=lambda p: ~Q(**{f"{p}status": PlanStatus.DRAFT}),
+            test=lambda plan: plan.status != PlanStatus.DRAFT,
+            unpublished=lambda p: Q(**{f"{p}status": PlanStatus.DRAFT}),
+            container=True,
+        )
+    )
+    register(Publicity("plans.commitment", parents=("plan",)))
+    register(Publicity("plans.milestone", parents=("commitment",)))
+    register(Publicity("plans.progressupdate", parents=("milestone",)))
+    register(Publicity("plans.amendment", parents=("commitment",)))
 
 
 def register_withholdables() -> None:

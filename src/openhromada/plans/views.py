@@ -31,7 +31,7 @@ from .forms import (
     ProgressForm,
 )
 from .lifecycle import TRANSITIONS, PlanStatus
-from .models import Amendment, Commitment, Milestone, ProgressUpdate
+from .models import Commitment, Milestone
 from .structured import commitment_twins, overview_twins, plan_twins
 
 
@@ -45,6 +45,8 @@ def _commitment_url(commitment) -> str:
 
 
 def _visible_plan(request, hromada_slug, plan_slug):
+    """The plan as far as the reader may see it; every page and form about a plan starts here,
+    so a draft answers 404 alike on all of them to those who may not see it."""
     plan = selectors.get_plan(hromada_slug, plan_slug)
     if not request.user.has_perm("plans.view_actionplan", plan):
         raise Http404  # a draft is not public: as if it did not exist
@@ -111,14 +113,7 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
             "plans.progressupdate": _("Progress update"),
             "plans.amendment": _("Amendment"),
         }.get(entry.object_type, "")
-    models_by_type = {
-        "plans.commitment": Commitment,
-        "plans.milestone": Milestone,
-        "plans.progressupdate": ProgressUpdate,
-        "plans.amendment": Amendment,
-    }
-    for entry in entries:
-        describe([entry], models_by_type.get(entry.object_type, Commitment), withheld)
+    describe(entries, None, withheld)
     return render(
         request,
         "plans/commitment_detail.html",
@@ -167,7 +162,7 @@ def plan_create(request, hromada_slug):
 
 @login_required
 def plan_edit(request, hromada_slug, plan_slug):
-    plan = selectors.get_plan(hromada_slug, plan_slug)
+    plan = _visible_plan(request, hromada_slug, plan_slug)
     if not request.user.has_perm("plans.change_actionplan", plan):
         raise PermissionDenied
     form = PlanForm(request.POST or None, instance=plan)
@@ -189,7 +184,7 @@ def plan_edit(request, hromada_slug, plan_slug):
 @login_required
 @require_POST
 def plan_transition(request, hromada_slug, plan_slug):
-    plan = selectors.get_plan(hromada_slug, plan_slug)
+    plan = _visible_plan(request, hromada_slug, plan_slug)
     try:
         services.plan_transition(
             actor=request.user,
@@ -223,7 +218,7 @@ def _actor_inputs(formset):
 
 @login_required
 def commitment_create(request, hromada_slug, plan_slug):
-    plan = selectors.get_plan(hromada_slug, plan_slug)
+    plan = _visible_plan(request, hromada_slug, plan_slug)
     if not request.user.has_perm("plans.add_commitment", plan):
         raise PermissionDenied
     form, actors = _commitment_form(request, plan)
@@ -253,7 +248,7 @@ def commitment_create(request, hromada_slug, plan_slug):
 
 @login_required
 def commitment_edit(request, hromada_slug, plan_slug, number):
-    plan = selectors.get_plan(hromada_slug, plan_slug)
+    plan = _visible_plan(request, hromada_slug, plan_slug)
     commitment = get_object_or_404(Commitment, plan=plan, number=number)
     frozen = not request.user.has_perm("plans.change_commitment", commitment)
     if frozen and not request.user.has_perm("plans.amend_commitment", commitment):
@@ -295,7 +290,7 @@ def commitment_edit(request, hromada_slug, plan_slug, number):
 
 @login_required
 def milestone_create(request, hromada_slug, plan_slug, number):
-    plan = selectors.get_plan(hromada_slug, plan_slug)
+    plan = _visible_plan(request, hromada_slug, plan_slug)
     commitment = get_object_or_404(
         Commitment.objects.select_related("plan__hromada"), plan=plan, number=number
     )
@@ -328,7 +323,7 @@ def milestone_create(request, hromada_slug, plan_slug, number):
 
 @login_required
 def milestone_report(request, hromada_slug, plan_slug, number, milestone):
-    plan = selectors.get_plan(hromada_slug, plan_slug)
+    plan = _visible_plan(request, hromada_slug, plan_slug)
     milestone = get_object_or_404(
         Milestone.objects.select_related("commitment__plan__hromada"),
         commitment__plan=plan,
@@ -402,11 +397,11 @@ def plan_print(request, hromada_slug, plan_slug):
 
 @login_required
 def plan_import(request, hromada_slug, plan_slug):
-    plan = selectors.get_plan(hromada_slug, plan_slug)
+    plan = _visible_plan(request, hromada_slug, plan_slug)
     if not request.user.has_perm("plans.add_commitment", plan):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems, problem_count = [], 0
     if request.method == "POST" and form.is_valid():
         try:
             rows = importer.read_rows(form.cleaned_data["file"])
@@ -421,7 +416,7 @@ def plan_import(request, hromada_slug, plan_slug):
                     % {"c": result.commitments, "m": result.milestones},
                 )
                 return redirect(_plan_url(plan))
-            problems = result.problems
+            problems, problem_count = result.problems, result.problem_count
     return _form_page(
         request,
         "plans/import.html",
@@ -430,6 +425,9 @@ def plan_import(request, hromada_slug, plan_slug):
             "plan": plan,
             "hromada": plan.hromada,
             "problems": problems,
+            "problem_count": problem_count,
+            "unlisted": problem_count - len(problems),
+            "limits": importer.limits(),
             "columns": columns.COLUMNS,
             "required": importer.REQUIRED,
         },
