@@ -99,7 +99,7 @@ def test_login_is_throttled_after_repeated_failures(client):
     response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
-    assert "Занадто багато невдалих спроб входу" in response.content.decode()
+    assert "Забагато неправильних паролів звідси" in response.content.decode()
 
 
 def test_password_reset(client):

@@ -1,5 +1,7 @@
 """Every CSV the platform serves ends its lines with CRLF, as RFC 4180 says: the plan export,
-the import template and a consultation's survey results (the open-data files: test_bulk.py)."""
+the import template and a consultation's survey results (the open-data files: test_bulk.py).
+The three are made for officials to open in a spreadsheet, so they start with a UTF-8
+byte-order mark (without it Excel shows Ukrainian text as mojibake) and import back as they are."""
 
 import re
 
@@ -25,5 +27,17 @@ def test_plan_export_and_import_template(client, plan, official):
 
 def test_survey_results(client, consultation):
     body = client.get(f"/consultations/{consultation.pk}/survey.csv").content
-    assert body.startswith(b"question_number,")
+    assert body.startswith("\ufeffquestion_number,".encode())
     assert body.endswith(b"\r\n") and not BARE_LF.search(body)
+
+
+def test_spreadsheet_csvs_open_as_utf8_in_excel_and_import_back(client, plan, official):
+    from openhromada.core.tables import csv_rows
+
+    make_commitment(official, plan, title="Відкриті дані ґ є ї")
+    move(plan, official, "co_creation")
+    for url in ("/hromady/khmelnytska/plans/2025-2026/export.csv", "/plans/import-template.csv"):
+        body = client.get(url).content
+        assert body.startswith(b"\xef\xbb\xbf"), url  # the UTF-8 byte-order mark
+        rows = csv_rows(body)
+        assert rows and "commitment_title" in rows[0].cells, url  # the header read as a header

@@ -54,7 +54,7 @@ def test_xlsx_writes_peoples_text_as_text_not_formulas(client, formula_plan):
 
 
 def test_csv_neutralises_formulas_and_imports_back_unchanged(client, formula_plan, official):
-    text = client.get(BASE + "export.csv").content.decode()
+    text = client.get(BASE + "export.csv").content.decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["commitment_title"] == "'" + FORMULAS["title"]
     assert row["problem"] == "'" + FORMULAS["problem"]

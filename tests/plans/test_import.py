@@ -165,7 +165,7 @@ def test_only_officials_of_a_drafting_plan_import(client, plan, official, commit
 
 
 def test_templates_download(client):
-    text = client.get("/plans/import-template.csv").content.decode()
+    text = client.get("/plans/import-template.csv").content.decode("utf-8-sig")
     assert text.splitlines()[0] == ",".join(columns.NAMES)
     assert client.get("/plans/import-template.xlsx").status_code == 200
     assert client.get("/plans/import-template.pdf").status_code == 404

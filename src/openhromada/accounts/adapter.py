@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.utils import translation
 from django.utils.crypto import get_random_string
+from django.utils.translation import gettext_lazy
 
 from openhromada.core.ratelimit import client_address
 
@@ -23,6 +24,15 @@ ACCOUNT_CEILING = "login_failed_account"
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # the throttle counts this address (or this account from it): say what to do now
+        "too_many_login_attempts": gettext_lazy(
+            "Too many wrong passwords from here. Try again in a few minutes, or reset your "
+            "password if you have forgotten it."
+        ),
+    }
+
     def save_user(self, request, user, form, commit=True):
         language = translation.get_language() or settings.LANGUAGE_CODE
         if language in dict(settings.LANGUAGES):

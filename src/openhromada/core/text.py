@@ -2,6 +2,8 @@
 cleaning people's text of characters that carry no text (on the way in) or that no XML, XLSX or
 e-mail writer accepts (on the way out), and keeping spreadsheet cells from running as formulas."""
 
+import csv
+import io
 import re
 import unicodedata
 
@@ -82,6 +84,20 @@ def spreadsheet_row(values) -> list:
     """A CSV row of `spreadsheet_text` cells: for CSV files officials open in a spreadsheet (the
     open-data CSVs keep values exact instead: they are data, documented as such)."""
     return [spreadsheet_text(value) for value in values]
+
+
+# Excel opens a CSV file as UTF-8 only when it starts with a byte-order mark; without one,
+# Ukrainian text in a file an official downloads shows as mojibake.
+EXCEL_BOM = "\ufeff"
+
+
+def spreadsheet_csv(rows) -> str:
+    """A CSV file for officials to open in a spreadsheet: a byte-order mark, then the rows as
+    `spreadsheet_row`s."""
+    buffer = io.StringIO()
+    buffer.write(EXCEL_BOM)
+    csv.writer(buffer).writerows(spreadsheet_row(row) for row in rows)
+    return buffer.getvalue()
 
 
 def from_spreadsheet(text: str) -> str:

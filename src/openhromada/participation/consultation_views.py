@@ -1,8 +1,6 @@
 """Public consultations: the page with sections and comments, the survey and its data, the report,
 and the forms officials use to prepare and answer them."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +13,7 @@ from django.views.decorators.http import require_POST
 from openhromada.core.forms import run_service
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
-from openhromada.core.text import spreadsheet_row
+from openhromada.core.text import spreadsheet_csv
 from openhromada.core.uploads import serve
 from openhromada.notifications.services import is_following
 from openhromada.places.models import Hromada
@@ -279,16 +277,13 @@ def survey_submit(request, pk):
 def survey_csv(request, pk):
     """The survey's results as CSV: one row per option (or scale point) per question."""
     consultation = selectors.get_consultation(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="consultation-{pk}-survey.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["question_number", "question", "kind", "option", "answers", "percent"])
+    rows = [["question_number", "question", "kind", "option", "answers", "percent"]]
     for result in selectors.survey_results(consultation, text_limit=10_000):
         q = result.question
-        for label, count, percent in result.rows:
-            writer.writerow(spreadsheet_row([q.number, q.text, q.kind, label, count, percent]))
-        for text in result.texts or ():
-            writer.writerow(spreadsheet_row([q.number, q.text, q.kind, text, 1, ""]))
+        rows += [[q.number, q.text, q.kind, *row] for row in result.rows]
+        rows += [[q.number, q.text, q.kind, text, 1, ""] for text in result.texts or ()]
+    response = HttpResponse(spreadsheet_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="consultation-{pk}-survey.csv"'
     return response
 
 

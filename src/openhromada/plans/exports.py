@@ -1,6 +1,5 @@
 """A plan as CSV, XLSX, JSON, a printable page and PDF — all from the same selector."""
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -10,7 +9,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from openhromada.core.text import clean_text, spreadsheet_row
+from openhromada.core.text import clean_text, spreadsheet_csv
 from openhromada.core.withholding import active
 
 from . import columns
@@ -36,12 +35,8 @@ def plan_commitments(plan: ActionPlan):
 
 
 def as_csv(plan: ActionPlan) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns.NAMES)
     # people's text opened in a spreadsheet: "=…" shows as text, never runs (OWASP)
-    writer.writerows(spreadsheet_row(row) for row in columns.rows(plan_commitments(plan)))
-    return buffer.getvalue()
+    return spreadsheet_csv([columns.NAMES, *columns.rows(plan_commitments(plan))])
 
 
 def _text_cells(sheet, values) -> list:

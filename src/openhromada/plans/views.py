@@ -15,6 +15,7 @@ from openhromada.core import sections
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import describe, history_for_many
 from openhromada.core.pagecache import public_page_cache
+from openhromada.core.text import spreadsheet_csv
 from openhromada.core.views import withheld_page
 from openhromada.core.withholding import active
 from openhromada.notifications.services import is_following
@@ -463,13 +464,9 @@ def import_template(request, fmt):
         "",
     ]
     if fmt == "csv":
-        import csv as csv_module
-        import io
-
-        buffer = io.StringIO()
-        writer = csv_module.writer(buffer)
-        writer.writerows([columns.NAMES, example])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            spreadsheet_csv([columns.NAMES, example]), content_type="text/csv; charset=utf-8"
+        )
     elif fmt == "xlsx":
         import io
 
