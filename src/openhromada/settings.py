@@ -174,11 +174,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Відкрита громада] "
 ACCOUNT_ADAPTER = "openhromada.accounts.adapter.AccountAdapter"
-# Failed sign-ins: "ip" is per address; "key" is per account *and* address (accounts/adapter.py),
-# so guessing from one address never locks the owner out from another. The ceiling per account
-# from any address is generous: one address can fail at most 60 times an hour on an account, so
-# locking its owner out takes five addresses guessing for an hour, and however many addresses
-# guess, an account sees at most 300 wrong passwords an hour.
+# Failed sign-ins: "ip" is per address (an IPv6 /64); "key" is per account *and* address
+# (accounts/adapter.py), so guessing from one address never locks the owner out from another.
+# The ceiling per account from all addresses together caps a distributed guess at 300 wrong
+# passwords an hour; browsers that have signed in to the account before carry a signed cookie
+# and are exempt from it (OWASP's device cookies), so a flood of guesses from many addresses
+# cannot lock the owner out of their own devices.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_FAILED_RATE", default="10/m/ip,5/5m/key"),
     "login_failed_account": env.str("LOGIN_FAILED_ACCOUNT_RATE", default="300/h/key"),

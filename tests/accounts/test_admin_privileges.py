@@ -466,3 +466,24 @@ def test_operator_cannot_delete_accounts(client, operator):
     response = client.post(_url(User, "<path:object_id>/delete/", resident.pk), {"post": "yes"})
     assert response.status_code == 403
     assert User.objects.filter(pk=resident.pk).exists()
+
+
+def test_an_address_taken_in_another_case_is_refused_on_the_form_not_with_a_500(
+    client, operator, admin_user
+):
+    person = UserFactory()
+    client.force_login(operator)
+    taken = admin_user.email.upper()
+    response = client.post(
+        _url(User, "<path:object_id>/change/", person.pk), _user_form(person, email=taken)
+    )
+    assert response.status_code == 200 and response.context["adminform"].form.errors["email"]
+    response = client.post(
+        _url(User, "add/", None),
+        {"email": taken, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 200 and response.context["adminform"].form.errors["email"]
+    person.refresh_from_db()
+    assert (
+        person.email != admin_user.email and User.objects.filter(email__iexact=taken).count() == 1
+    )

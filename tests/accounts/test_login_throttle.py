@@ -78,3 +78,35 @@ def test_behind_a_trusted_proxy_the_real_client_address_counts(owner, settings):
         _login(owner.email, "wrong-password", "10.0.0.1", HTTP_X_REAL_IP=A)
     assert _login(owner.email, PASSWORD, "10.0.0.1", HTTP_X_REAL_IP=B)[1]
     assert not _login(owner.email, PASSWORD, "10.0.0.1", HTTP_X_REAL_IP=A)[1]
+
+
+def test_a_browser_the_owner_signed_in_from_before_is_not_locked_out_by_the_ceiling(
+    owner, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "login_failed_account": "8/h/key",
+    }
+    owners_phone = Client(REMOTE_ADDR=B)
+    owners_phone.post("/accounts/login/", {"login": owner.email, "password": PASSWORD})
+    assert "_auth_user_id" in owners_phone.session
+    owners_phone.post("/accounts/logout/")  # signing out keeps the browser's mark
+    for n in range(8):  # guesses from many addresses reach the account's ceiling
+        _login(owner.email, "wrong-password", f"192.0.2.{n}")
+    assert not _login(owner.email, PASSWORD, "198.51.100.77")[1]  # an unknown browser: stopped
+    owners_phone.defaults["REMOTE_ADDR"] = "198.51.100.78"  # the owner's phone, a new network
+    owners_phone.post("/accounts/login/", {"login": owner.email, "password": PASSWORD})
+    assert "_auth_user_id" in owners_phone.session
+
+
+def test_a_known_browser_mark_cannot_be_forged(owner, settings):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "login_failed_account": "8/h/key",
+    }
+    for n in range(8):
+        _login(owner.email, "wrong-password", f"192.0.2.{n}")
+    forger = Client(REMOTE_ADDR="198.51.100.79")
+    forger.cookies["oh_known"] = "anything"
+    forger.post("/accounts/login/", {"login": owner.email, "password": PASSWORD})
+    assert "_auth_user_id" not in forger.session

@@ -27,7 +27,7 @@ def test_plan_export_and_import_template(client, plan, official):
 
 def test_survey_results(client, consultation):
     body = client.get(f"/consultations/{consultation.pk}/survey.csv").content
-    assert body.startswith("\ufeffquestion_number,".encode())
+    assert body.startswith('\ufeff"question_number",'.encode())
     assert body.endswith(b"\r\n") and not BARE_LF.search(body)
 
 
@@ -41,3 +41,15 @@ def test_spreadsheet_csvs_open_as_utf8_in_excel_and_import_back(client, plan, of
         assert body.startswith(b"\xef\xbb\xbf"), url  # the UTF-8 byte-order mark
         rows = csv_rows(body)
         assert rows and "commitment_title" in rows[0].cells, url  # the header read as a header
+
+
+def test_a_semicolon_inside_a_cell_cannot_start_a_formula_where_excel_splits_on_it():
+    import csv
+    import io
+
+    from openhromada.core.text import spreadsheet_csv
+
+    body = spreadsheet_csv([["title"], ["Ремонт;=1+1;"]])
+    as_excel_reads_it = csv.reader(io.StringIO(body.removeprefix("\ufeff")), delimiter=";")
+    cells = [cell for row in as_excel_reads_it for cell in row]
+    assert cells == ["title", "Ремонт;=1+1;"]  # quoted: the semicolons stay inside the cell

@@ -109,3 +109,14 @@ def test_every_field_of_peoples_text_cleans_it():
             if field.name not in INTERNAL.get(model._meta.label_lower, ()):
                 plain.append(f"{model._meta.label_lower}.{field.name}")
     assert not plain
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_are_line_breaks(separator):
+    from openhromada.core.fields import validate_one_line
+    from openhromada.core.text import clean_text, flatten
+
+    with pytest.raises(ValidationError):
+        validate_one_line(f"Заголовок{separator}другий рядок")
+    assert flatten(f"а{separator}б") == "а б"
+    assert clean_text(f"а{separator}б") == "а\nб"

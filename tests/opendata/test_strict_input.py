@@ -121,3 +121,26 @@ def test_iso_8601_dates_are_taken(client, url):
 def test_bulk_download_filters_are_as_strict(client):
     response = client.get("/data/plans.csv?updated_since=4.09e-278")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/proposals/1.0",
+        "/api/v1/history/1.0",
+        "/api/v1/proposals?limit=1.0",
+        "/api/v1/proposals?call=1.0",
+        "/api/v1/proposals?limit=%D9%A1",
+    ],
+)
+def test_integers_in_addresses_are_digits_only(client, url):
+    response = client.get(url)
+    assert response.status_code in (400, 404) and response["Content-Type"].startswith(
+        "application/problem+json"
+    ), url
+
+
+def test_an_address_the_api_does_not_have_answers_with_a_problem_document(client):
+    response = client.get("/api/v1/no-such-thing/42")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/problem+json")

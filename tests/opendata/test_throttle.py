@@ -27,3 +27,12 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_allowance(client, three_
     assert client.get("/api/v1/oblasts", HTTP_X_REAL_IP="198.51.100.1").status_code == 429
     # the proxy's own address is the same, but another client behind it is not limited
     assert client.get("/api/v1/oblasts", HTTP_X_REAL_IP="198.51.100.2").status_code == 200
+
+
+def test_rotating_through_an_ipv6_subnet_does_not_reset_the_anonymous_limit(client, three_a_minute):
+    statuses = [
+        client.get("/api/v1/oblasts", REMOTE_ADDR=f"2001:db8:5::{n:x}").status_code
+        for n in range(1, 6)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+    assert client.get("/api/v1/oblasts", REMOTE_ADDR="2001:db8:6::1").status_code == 200

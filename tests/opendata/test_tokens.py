@@ -175,3 +175,17 @@ def test_rate_limits_answer_429_with_retry_after(client, settings, official):
     _token, plain = token_create(actor=official, name="read", scope="read")
     with_token = [client.get("/api/v1/oblasts", **_bearer(plain)).status_code for _ in range(6)]
     assert with_token == [200] * 5 + [429]
+
+
+def test_progress_on_a_withheld_commitment_by_api_answers_its_writer(
+    client, official, reporting, operator
+):
+    from openhromada.core.withholding import withholding_create
+
+    withholding_create(actor=operator, obj=reporting.commitment, reason="Безпека")
+    _token, plain = token_create(actor=official, name="CI", scope="write")
+    response = client.post(
+        _url(reporting), REPORT, content_type="application/json", **_bearer(plain)
+    )
+    assert response.status_code == 201, response.content  # not a 500 after the write
+    assert client.get(f"/api/v1/progress-updates/{response.json()['id']}").status_code == 451

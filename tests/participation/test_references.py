@@ -264,3 +264,54 @@ def test_a_consultation_shows_its_plan_only_while_the_plan_is_public(
     assert PLAN_MARKER in client.get(page).content.decode()
     move(co_plan, official, "draft")
     assert PLAN_MARKER not in client.get(page).content.decode()
+
+
+# --- files and writes follow the same rule ------------------------------------------------------
+
+
+def test_an_attachment_follows_its_proposals_call(
+    client, official, co_plan, resident, operator, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    call = open_call(official, co_plan)
+    upload = SimpleUploadedFile("idea.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    proposal = services.proposal_submit(
+        actor=resident,
+        call=call,
+        title="Ідея",
+        problem="П",
+        solution="Р",
+        category=None,
+        attachments=[upload],
+    )
+    url = f"/attachments/{proposal.attachments.get().pk}/"
+    assert client.get(url).status_code == 200
+    move(co_plan, official, "draft")
+    assert client.get(url).status_code == 404
+    client.force_login(official)  # the plan's official still sees the draft's call
+    assert client.get(url).status_code == 200
+    client.logout()
+    co_plan = move(co_plan, official, "co_creation")
+    withholding_create(actor=operator, obj=co_plan, reason="Безпека")
+    assert client.get(url).status_code == 451
+
+
+def test_an_official_writing_into_a_draft_plans_call_by_api_gets_the_record_back(
+    client, official, co_plan
+):
+    from openhromada.opendata.tokens import token_create
+
+    call = open_call(official, co_plan)
+    move(co_plan, official, "draft")
+    _token, plain = token_create(actor=official, name="CI", scope="write")
+    response = client.post(
+        f"/api/v1/calls/{call.pk}/proposals",
+        {"title": "Ідея", "problem": "П", "solution": "Р"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {plain}",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["title"] == "Ідея"
+    assert client.get(f"/api/v1/proposals/{response.json()['id']}").status_code == 404

@@ -150,7 +150,7 @@ def test_consultation_page_report_and_survey_csv(client, consultation, official,
     report = client.get(_url("report", consultation.pk)).content.decode()
     assert "Пропоную змінити" in report and "Враховано" in report and "Підсумки" in report
     csv_text = client.get(_url("survey_csv", consultation.pk)).content.decode("utf-8-sig")
-    assert "Чи підтримуєте ви проєкт?,single,Так,1,100" in csv_text
+    assert '"Чи підтримуєте ви проєкт?","single","Так","1","100"' in csv_text
 
 
 def test_draft_consultation_is_404_for_the_public(client, official, hromada):

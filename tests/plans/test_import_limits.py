@@ -190,3 +190,9 @@ def test_an_xlsx_number_that_is_not_finite_is_a_message_not_a_crash(signed_in, p
     else:
         assert "from row 2 on" in errors_of(response)
     assert not Commitment.objects.exists()
+
+
+def test_a_supporting_actor_name_over_its_field_is_a_cell_problem(signed_in, plan):
+    text = csv_text([row(supporting_actors="А" * 400 + " | civil_society")])
+    problems = problems_of(signed_in.post(URL, {"file": csv_file_of(text)}))
+    assert "300 characters" in problems[(2, "supporting_actors")]

@@ -13,7 +13,7 @@ from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.utils import translation
-from django.utils.crypto import get_random_string
+from django.utils.crypto import get_random_string, salted_hmac
 from django.utils.translation import gettext_lazy
 
 from openhromada.core.ratelimit import client_address
@@ -21,6 +21,10 @@ from openhromada.core.ratelimit import client_address
 from .models import User
 
 ACCOUNT_CEILING = "login_failed_account"
+# A signed cookie naming (by an HMAC) the accounts this browser has signed in to.
+KNOWN_DEVICE_COOKIE = "oh_known"
+KNOWN_DEVICE_AGE = 365 * 24 * 3600
+KNOWN_DEVICE_ACCOUNTS = 5
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -65,10 +69,44 @@ class AccountAdapter(DefaultAccountAdapter):
         """What `login_failed`'s `key` rate counts: this account from this address."""
         return f"{self._account_key(request, **credentials)}:{ratelimit.get_ip(request)}"
 
+    def _device_mark(self, email: str) -> str:
+        return salted_hmac(KNOWN_DEVICE_COOKIE, email.strip().lower()).hexdigest()[:20]
+
+    def _known_device(self, request, email: str) -> bool:
+        """Has this browser signed in to this account before (OWASP's device cookies)?"""
+        marks = request.get_signed_cookie(
+            KNOWN_DEVICE_COOKIE, default="", salt=KNOWN_DEVICE_COOKIE, max_age=KNOWN_DEVICE_AGE
+        )
+        return bool(email) and self._device_mark(email) in marks.split(",")
+
+    def post_login(self, request, user, **kwargs):
+        """Remember this browser for the account, so a flood of guesses from elsewhere never
+        locks its owner out of a browser they have used before."""
+        response = super().post_login(request, user, **kwargs)
+        marks = request.get_signed_cookie(
+            KNOWN_DEVICE_COOKIE, default="", salt=KNOWN_DEVICE_COOKIE, max_age=KNOWN_DEVICE_AGE
+        ).split(",")
+        mark = self._device_mark(user.email)
+        others = [m for m in marks if m and m != mark][-(KNOWN_DEVICE_ACCOUNTS - 1) :]
+        marks = [*others, mark]
+        response.set_signed_cookie(
+            KNOWN_DEVICE_COOKIE,
+            ",".join(marks),
+            salt=KNOWN_DEVICE_COOKIE,
+            max_age=KNOWN_DEVICE_AGE,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
+
     def pre_authenticate(self, request, **credentials):
         """allauth's limits (per address; per account and address), then the ceiling per
-        account from any address; a successful sign-in takes its attempt back from all."""
+        account from any address — except in a browser that has signed in to the account
+        before; a successful sign-in takes its attempt back from all."""
         super().pre_authenticate(request, **credentials)
+        if self._known_device(request, credentials.get("email") or ""):
+            return
         ceiling = ratelimit.consume(
             request,
             app="allauth.account",

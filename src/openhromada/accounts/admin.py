@@ -10,7 +10,7 @@ import copy
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminPasswordChangeForm
+from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
@@ -106,8 +106,28 @@ class RoleAssignmentInline(admin.TabularInline):
         return request.user.has_perm("accounts.add_roleassignment", obj)
 
 
+class NormalisedEmail:
+    """The e-mail as the services store it (lower case), so the form's own uniqueness check
+    answers "already exists" for ADMIN@… instead of the service failing after the form passed."""
+
+    def clean_email(self):
+        return User.objects.normalize_email(self.cleaned_data["email"]).lower()
+
+
+class AccountChangeForm(NormalisedEmail, UserChangeForm):
+    pass
+
+
+class AccountCreationForm(NormalisedEmail, AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = ("email",)
+
+
 @admin.register(User)
 class UserAdmin(ObjectPermissionsModelAdminMixin, DjangoUserAdmin):
+    form = AccountChangeForm
+    add_form = AccountCreationForm
     ordering = ("email",)
     list_display = ("email", "display_name", "is_active", "data_origin", "date_joined")
     list_filter = ("is_active", "data_origin", "roles__role")

@@ -2,6 +2,7 @@
 counted in the cache in fixed windows. Rates are settings ("5/h", "30/10m") so operators can tune
 them without a release."""
 
+import ipaddress
 import re
 import time
 
@@ -36,6 +37,20 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def limit_key(address: str) -> str:
+    """What a per-address limit counts: the address itself, or for IPv6 its /64 network (one
+    subscriber usually holds a whole /64 and could otherwise rotate through it)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+
+
 def _hit(key: str, limit: int, period: int) -> bool:
     window = int(time.time()) // period
     full = f"ratelimit:{key}:{period}:{window}"
@@ -59,7 +74,7 @@ def check(action: str, *, user=None, address: str | None = None) -> None:
         keys.append(f"{action}:user:{user.pk}")
     if address:
         # one address is shared by many people (a library, a mobile carrier): a wider allowance
-        keys.append(f"{action}:addr:{address}")
+        keys.append(f"{action}:addr:{limit_key(address)}")
     for key in keys:
         allowed_limit = limit * settings.RATE_LIMIT_ADDRESS_FACTOR if ":addr:" in key else limit
         if not _hit(key, allowed_limit, period):

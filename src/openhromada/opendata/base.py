@@ -78,6 +78,10 @@ class Dataset:
     # Work done once per batch of rows before `to_row` (e.g. reading the records that history
     # values refer to, one query per kind instead of one per row); it may change the rows.
     prepare: Callable[[list[dict], Active], None] | None = None
+    # Every row as `queryset` makes it, public or not: what a write endpoint answers its writer
+    # about a record the public cannot see (e.g. a proposal to a call whose plan went back to
+    # draft, answered by the plan's official). None: `queryset` already holds every row.
+    every_row: Callable[[Active], QuerySet] | None = None
     # EU data themes (http://publications.europa.eu/resource/authority/data-theme/…) for DCAT-AP
     themes: tuple[str, ...] = ("GOVE",)
     # the field whose latest value is when the data last changed, if not `updated_field`
@@ -111,6 +115,11 @@ class Dataset:
         if self.prepare is not None:
             self.prepare(rows, withheld)
         return [self.to_row(row, withheld) for row in rows]
+
+    def written_row(self, pk, withheld: Active) -> dict:
+        """The row of a record just written, for its writer (withheld fields still blanked)."""
+        every_row = self.every_row or self.queryset
+        return self.rows([every_row(withheld).get(**{self.pk: pk})], withheld)[0]
 
     def public_rows(self, withheld: Active, filters: dict | None = None) -> Iterator[dict]:
         """Every public row (or those the validated `filters` select), in keyset order, read in

@@ -23,13 +23,13 @@ from openhromada.core.withholding import active
 
 from .base import Dataset
 from .problems import BadParameter, ProblemSchema, Withheld
-from .types import MAX_ID, IsoDate, IsoDateTime
+from .types import MAX_ID, IsoDate, IsoDateTime, WholeNumber
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 # Text parameters: bounded, and never a NUL byte (PostgreSQL refuses them in strings).
 Text = Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")]
-Identifier = Annotated[int, Field(ge=0, le=MAX_ID)]
+Identifier = Annotated[WholeNumber, Field(ge=0, le=MAX_ID)]
 Code = Annotated[str, StringConstraints(max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
 
 
@@ -66,7 +66,7 @@ def _filters_schema(dataset: Dataset):
         Field(None, description="Opaque cursor from a previous page's `next`."),
     )
     fields["limit"] = (
-        int,
+        WholeNumber,
         Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page (1–{MAX_LIMIT})."),
     )
     return create_model(f"{dataset.schema_name}Query", __base__=Schema, **fields)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 from ninja.throttling import SimpleRateThrottle
 
-from openhromada.core.ratelimit import client_address
+from openhromada.core.ratelimit import client_address, limit_key
 
 from .models import ApiToken
 
@@ -108,8 +108,8 @@ class _SettingsRateThrottle(SimpleRateThrottle):
 
     def get_ident(self, request) -> str:
         """The platform's one client-address rule (Ninja's own would believe any
-        X-Forwarded-For a client sends)."""
-        return client_address(request)
+        X-Forwarded-For a client sends), IPv6 counted per /64."""
+        return limit_key(client_address(request))
 
 
 class AnonymousThrottle(_SettingsRateThrottle):

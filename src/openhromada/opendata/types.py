@@ -38,3 +38,17 @@ IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso(_ISO_DATETIME))]
 # A record's identifier in a request body: a JSON integer (not a boolean, string or float).
 RecordId = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
 Percent = Annotated[StrictInt, Field(ge=0, le=100)]
+
+
+def _whole_number(value):
+    """An integer in a path or query string: digits only (Pydantic would take "1.0")."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise PydanticCustomError("whole_number", _("Expected a whole number, e.g. 42."))
+
+
+# Integers in a URL's path or query string.
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+PathId = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=MAX_ID)]

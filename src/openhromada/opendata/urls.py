@@ -1,7 +1,7 @@
 """Open-data pages (per language) and files (one address whatever the language)."""
 
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import path, re_path
 from django.views.decorators.cache import cache_page
 
 from . import feeds, views
@@ -31,6 +31,7 @@ pages = [
 # Outside the language prefix: the API, bulk files, the catalogue, robots and the sitemap.
 files = [
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", views.api_not_found),  # after the API: what it lacks
     path("data/openhromada.zip", views.download_all, name="download_all"),
     path("data/catalog.<str:fmt>", views.catalogue, name="catalogue"),
     path("data/<slug:key>.<str:fmt>", views.download, name="download"),

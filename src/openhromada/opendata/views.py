@@ -224,3 +224,8 @@ def token_revoke(request, token_id: int):
     tokens.token_revoke(actor=request.user, token=token)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("opendata:tokens")
+
+
+def api_not_found(request, rest: str = ""):
+    """An address under /api/v1/ that is no endpoint: a problem document, as every API error."""
+    return problem(request, 404, _("Not found"), _("There is no such address in the API."))

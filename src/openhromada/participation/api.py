@@ -13,7 +13,7 @@ from openhromada.core.ratelimit import client_address
 from openhromada.core.withholding import active
 from openhromada.opendata.endpoints import dataset_router
 from openhromada.opendata.tokens import TokenAuth
-from openhromada.opendata.types import RecordId
+from openhromada.opendata.types import PathId, RecordId
 from openhromada.plans.models import Commitment
 
 from . import services
@@ -49,8 +49,7 @@ class NewResponse(Schema):
 
 
 def _row(dataset, pk):
-    withheld = active()
-    return dataset.rows([dataset.public_queryset(withheld).get(pk=pk)], withheld)[0]
+    return dataset.written_row(pk, active())
 
 
 def _readable(user, call: Call) -> Call:
@@ -79,7 +78,7 @@ def _proposal(request, proposal_id: int) -> Proposal:
     summary="Submit a proposal to a call",
     description="A resident with a verified e-mail, while the call is open; rate-limited.",
 )
-def submit_proposal(request, call_id: int, payload: NewProposal):
+def submit_proposal(request, call_id: PathId, payload: NewProposal):
     call = Call.objects.select_related("plan").filter(pk=call_id).first()
     if call is None:
         raise Http404
@@ -109,7 +108,7 @@ def submit_proposal(request, call_id: int, payload: NewProposal):
     summary="Support a proposal",
     description="Once per person, while the call is open; not one's own proposal.",
 )
-def support_proposal(request, proposal_id: int):
+def support_proposal(request, proposal_id: PathId):
     proposal = _proposal(request, proposal_id)
     services.proposal_support(
         actor=request.auth.user, proposal=proposal, address=client_address(request)
@@ -124,7 +123,7 @@ def support_proposal(request, proposal_id: int):
     operation_id="unsupport_proposal",
     summary="Take support back",
 )
-def unsupport_proposal(request, proposal_id: int):
+def unsupport_proposal(request, proposal_id: PathId):
     services.proposal_unsupport(actor=request.auth.user, proposal=_proposal(request, proposal_id))
     return HttpResponse(status=204)
 
@@ -136,7 +135,7 @@ def unsupport_proposal(request, proposal_id: int):
     operation_id="comment_on_proposal",
     summary="Comment on a proposal (or reply to a comment)",
 )
-def comment_on_proposal(request, proposal_id: int, payload: NewComment):
+def comment_on_proposal(request, proposal_id: PathId, payload: NewComment):
     proposal = _proposal(request, proposal_id)
     comment = services.comment_post(
         actor=request.auth.user,
@@ -156,7 +155,7 @@ def comment_on_proposal(request, proposal_id: int, payload: NewComment):
     summary="Give (or revise) the hromada's reasoned response",
     description="Officials of the hromada and operators. Accepted names the commitments.",
 )
-def respond_to_proposal(request, proposal_id: int, payload: NewResponse):
+def respond_to_proposal(request, proposal_id: PathId, payload: NewResponse):
     proposal = _proposal(request, proposal_id)
     merged_into = None
     if payload.merged_into_id is not None:

@@ -203,6 +203,7 @@ PROPOSALS = Dataset(
     queryset=lambda withheld: Proposal.objects.filter(
         visibility.public_in("participation.call", withheld, "call")
     ).values(*PROPOSAL_FIELDS),
+    every_row=lambda withheld: Proposal.objects.values(*PROPOSAL_FIELDS),
     to_row=_proposal_row,
     prepare=lambda rows, withheld: visibility.keep_visible_ids(
         rows, "commitment_ids", "plans.commitment", withheld
@@ -371,6 +372,7 @@ COMMENTS = Dataset(
         API_URL,
     ),
     queryset=lambda withheld: _public_comments(withheld).values(*COMMENT_FIELDS),
+    every_row=lambda withheld: Comment.objects.values(*COMMENT_FIELDS),
     to_row=_comment_row,
     filters=(
         Filter("proposal", "proposal_id", int, _("Identifier of the proposal.")),

@@ -30,7 +30,7 @@ SORTS = {
 }
 
 
-def _readable(request, call: Call) -> None:
+def require_readable_call(request, call: Call) -> None:
     """A call lives in its plan: 404 while the plan is a draft (its editors aside), the withheld
     notice while it is withheld."""
     editor = request.user.has_perm("participation.change_call", call)
@@ -40,7 +40,7 @@ def _readable(request, call: Call) -> None:
 def get_call(request, pk: int) -> Call:
     """The call, as far as the reader may see it."""
     call = get_object_or_404(Call.objects.select_related("hromada", "plan"), pk=pk)
-    _readable(request, call)
+    require_readable_call(request, call)
     return call
 
 
@@ -52,7 +52,7 @@ def get_proposal(request, pk: int) -> Proposal:
         ),
         pk=pk,
     )
-    _readable(request, proposal.call)
+    require_readable_call(request, proposal.call)
     return proposal
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -269,7 +269,7 @@ def proposal_withdraw(request, pk):
 def proposal_support(request, pk):
     proposal = selectors.get_proposal(request, pk)
     back = request.POST.get("next", "")
-    if not back.startswith("/") or back.startswith("//"):
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(back, allowed_hosts=None):
         back = reverse("participation:proposal", args=[pk])
     if request.POST.get("action") == "unsupport":
         return act(
@@ -411,7 +411,10 @@ def proposal_comment(request, pk):
 
 
 def attachment(request, pk):
-    item = get_object_or_404(Attachment.objects.select_related("proposal"), pk=pk)
+    """A proposal's attachment, served as far as the reader may see the proposal's call (a draft
+    or withheld plan keeps it in), never for hidden content."""
+    item = get_object_or_404(Attachment.objects.select_related("proposal__call__plan"), pk=pk)
+    selectors.require_readable_call(request, item.proposal.call)
     if item.proposal.is_hidden:
         raise Http404
     return serve(item.file)

@@ -7,7 +7,7 @@ from pydantic import Field, HttpUrl
 from openhromada.core.withholding import active
 from openhromada.opendata.endpoints import dataset_router
 from openhromada.opendata.tokens import TokenAuth
-from openhromada.opendata.types import IsoDate, Percent
+from openhromada.opendata.types import IsoDate, PathId, Percent
 
 from . import services
 from .datasets import COMMITMENTS, MILESTONES, PLANS, PROGRESS_UPDATES
@@ -41,7 +41,7 @@ class ProgressReport(Schema):
         "plan is being implemented."
     ),
 )
-def report_progress(request, milestone_id: int, payload: ProgressReport):
+def report_progress(request, milestone_id: PathId, payload: ProgressReport):
     milestone = Milestone.objects.select_related("commitment__plan").filter(pk=milestone_id).first()
     if milestone is None or not request.auth.user.has_perm(
         "plans.view_actionplan", milestone.commitment.plan
@@ -56,9 +56,7 @@ def report_progress(request, milestone_id: int, payload: ProgressReport):
         percent=payload.percent,
         links=[{"url": str(link)} for link in payload.links],
     )
-    withheld = active()
-    row = PROGRESS_UPDATES.public_queryset(withheld).get(pk=update.pk)
-    return Status(201, PROGRESS_UPDATES.rows([row], withheld)[0])
+    return Status(201, PROGRESS_UPDATES.written_row(update.pk, active()))
 
 
 router.add_router("/milestones", milestones)

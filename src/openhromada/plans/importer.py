@@ -26,6 +26,9 @@ from . import columns
 from .models import ActionPlan, Commitment, Milestone, SupportingActor
 from .services import _fresh, _recompute_plan
 
+# the actors are saved in bulk (no model validation): their names are checked here
+ACTOR_NAME_LENGTH = SupportingActor._meta.get_field("name").max_length
+
 MAX_LISTED = 100
 BUDGET = Commitment._meta.get_field("budget_amount")
 REQUIRED = [
@@ -218,6 +221,11 @@ def _commitment_values(cells: _Cells) -> tuple[dict, list[tuple[str, str]]]:
             cells.fail(
                 "supporting_actors",
                 _("Write each actor as “name | sector”, with a sector from the template."),
+            )
+        elif len(name) > ACTOR_NAME_LENGTH:
+            cells.fail(
+                "supporting_actors",
+                _("An actor's name is at most %(n)s characters.") % {"n": ACTOR_NAME_LENGTH},
             )
         else:
             actors.append((name, sector))
