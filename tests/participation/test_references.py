@@ -315,3 +315,59 @@ def test_an_official_writing_into_a_draft_plans_call_by_api_gets_the_record_back
     assert response.status_code == 201, response.content
     assert response.json()["title"] == "Ідея"
     assert client.get(f"/api/v1/proposals/{response.json()['id']}").status_code == 404
+
+
+def test_old_entries_that_copied_a_hidden_comments_text_do_not_republish_it(
+    client,
+    official,
+    proposal,
+    resident,
+    neighbour,
+    settings,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+):
+    """Before references were ids, a reply's entry held its parent's text ("parent": [null,
+    "<text>"]); the chain cannot be rewritten, so such copies are shown only while the comment
+    the reply answers is public."""
+    from openhromada.core.history import record
+
+    parent = services.comment_post(actor=resident, proposal=proposal, text=HIDDEN_MARKER)
+    reply = services.comment_post(
+        actor=neighbour, proposal=proposal, parent_id=parent.pk, text="Відповідь"
+    )
+    record(  # what the old code wrote for the reply
+        actor=neighbour,
+        obj=reply,
+        action="update",
+        changes={"parent": [None, HIDDEN_MARKER]},
+    )
+    urls = [f"/proposals/{proposal.pk}/", *HISTORY_URLS]
+    assert _leaks(_outputs(client, urls, settings, tmp_path), HIDDEN_MARKER)  # public: shown
+    with django_capture_on_commit_callbacks(execute=True):  # the ZIP built above is dropped
+        moderation.content_hide(actor=official, obj=Comment.objects.get(pk=parent.pk), rule="spam")
+    assert _leaks(_outputs(client, urls, settings, tmp_path), HIDDEN_MARKER) == []
+
+
+@pytest.mark.parametrize("change", ["hide", "draft"])
+def test_the_prebuilt_zip_is_dropped_when_something_stops_being_public(
+    client,
+    official,
+    co_plan,
+    proposal,
+    settings,
+    tmp_path,
+    change,
+    django_capture_on_commit_callbacks,
+):
+    from openhromada.opendata.dumps import build_dump, dump_path
+
+    settings.OPENDATA_DUMP_DIR = tmp_path
+    build_dump()
+    assert dump_path().exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "hide":
+            moderation.content_hide(actor=official, obj=proposal, rule="spam")
+        else:
+            move(co_plan, official, "draft")
+    assert not dump_path().exists()  # the next download rebuilds it without what went private

@@ -239,7 +239,7 @@ def describe(
     for entry in entries:
         withheld.redact_entry(entry)
     references = visibility.References(withheld).load(
-        value for entry in entries for pair in entry.changes.values() for value in pair
+        (entry.object_type, entry.object_id, entry.changes) for entry in entries
     )
     for entry in entries:
         entry_model = model or _model_of(entry)
@@ -255,6 +255,11 @@ def describe(
             if hidden is True or (hidden and name in hidden):
                 rows.append(FieldChange(label, str(WITHHELD_TEXT), str(WITHHELD_TEXT)))
                 continue
+            where = (entry.object_type, str(entry.object_id), name)
+            old, new = (
+                visibility.NOT_PUBLIC_TEXT if references.hidden(where, value) else value
+                for value in (old, new)
+            )
             rows.append(
                 FieldChange(
                     label, _display(field, old, references), _display(field, new, references)

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db import models
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models, transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,16 @@ if TYPE_CHECKING:  # withholding writes history, which stores references made he
     from .withholding import Active
 
 NOT_PUBLIC_TEXT = _("not public")
+
+# Sent after commit whenever what is public changes other than by a new history entry (withheld
+# or published again, hidden or restored by a moderator, a plan moved back to draft): outputs
+# built ahead of time (the bulk ZIP) listen and drop what they built, so it reaches them at once.
+publicity_changed = Signal()
+
+
+def announce_publicity_change() -> None:
+    """Tell, once the transaction commits, that what is public has changed."""
+    transaction.on_commit(lambda: publicity_changed.send(sender=None))
 
 
 @dataclass(frozen=True)
@@ -217,36 +229,89 @@ def refs_in(value: Any) -> Iterable[tuple[str, Any]]:
             yield from refs_in(item)
 
 
+def _reference_field(label: str, name: str):
+    """The relation behind a history key when it points at records with a visibility rule."""
+    try:
+        field = apps.get_model(label)._meta.get_field(name)
+    except (LookupError, FieldDoesNotExist):
+        return None
+    related = getattr(field, "related_model", None)
+    if related is None or not (field.many_to_one or field.many_to_many):
+        return None
+    return field if _label(related) in REGISTRY else None
+
+
+def _is_legacy(value: Any) -> bool:
+    """A reference recorded, before references were ids, as a copy of the record's text."""
+    if value in (None, "", []) or is_ref(value):
+        return False
+    return not (isinstance(value, list) and all(is_ref(v) for v in value))
+
+
 class References:
     """The records history values point at, read in one query per kind and shown through the
-    visibility rule: a title for what is public, None for what is not."""
+    visibility rule: a title for what is public, None for what is not.
+
+    Entries recorded before references were stored as ids hold a copy of the record's text; such
+    a value is shown only while the record the entry's object refers to *now* is public (a
+    reply's parent, a decision's plan), so hidden or withheld text is not republished."""
 
     def __init__(self, withheld: Active):
         self.withheld = withheld
         self.titles: dict[tuple[str, str], str | None] = {}
+        self.legacy_hidden: set[tuple[str, str, str]] = set()
 
-    def load(self, values: Iterable[Any]) -> References:
+    def load(self, entries: Iterable[tuple[str, str, dict]]) -> References:
+        """`entries`: (object type, object id, changes) of the history entries to show."""
+        entries = list(entries)
         wanted: dict[str, set] = defaultdict(set)
-        for value in values:
-            for label, pk in refs_in(value):
-                if (label, str(pk)) not in self.titles:
-                    wanted[label].add(pk)
+        legacy: dict[tuple[str, str], set] = defaultdict(set)
+        for label, pk, changes in entries:
+            for name, pair in changes.items():
+                for value in pair:
+                    for ref_label, ref_pk in refs_in(value):
+                        wanted[ref_label].add(ref_pk)
+                if any(_is_legacy(v) for v in pair) and _reference_field(label, name):
+                    legacy[(label, name)].add(pk)
         for label, ids in wanted.items():
-            for pk in ids:
-                self.titles[(label, str(pk))] = None
-            try:
-                model = apps.get_model(label)
-            except LookupError:
-                continue
-            for obj in visible(model._default_manager.filter(pk__in=ids), self.withheld):
-                self.titles[(label, str(obj.pk))] = str(self.withheld.redact(obj))
+            self._load_titles(label, ids)
+        for (label, name), ids in legacy.items():
+            self._check_legacy(label, name, ids)
         return self
+
+    def _load_titles(self, label: str, ids: set) -> None:
+        for pk in ids:
+            self.titles.setdefault((label, str(pk)), None)
+        model = apps.get_model(label)
+        for obj in visible(model._default_manager.filter(pk__in=ids), self.withheld):
+            self.titles[(label, str(obj.pk))] = str(self.withheld.redact(obj))
+
+    def _check_legacy(self, label: str, name: str, ids: set) -> None:
+        field = _reference_field(label, name)
+        model = apps.get_model(label)
+        pairs = model._default_manager.filter(pk__in=ids).values_list("pk", name)
+        targets: dict[str, set] = defaultdict(set)
+        for pk, target in pairs:
+            targets[str(pk)].add(target)
+        public = visible_ids(
+            _label(field.related_model), {t for ts in targets.values() for t in ts}, self.withheld
+        )
+        for pk in ids:
+            current = targets.get(str(pk), set()) - {None}
+            if str(pk) not in targets or not current <= public:
+                self.legacy_hidden.add((label, str(pk), name))
 
     def title(self, value: dict) -> str | None:
         return self.titles.get((value["ref"], str(value["id"])))
 
-    def public(self, value: Any) -> Any:
-        """A history value as open data: a public reference with its title, None otherwise."""
+    def _legacy_hidden(self, where: tuple[str, str, str] | None, value: Any) -> bool:
+        return where is not None and where in self.legacy_hidden and _is_legacy(value)
+
+    def public(self, value: Any, where: tuple[str, str, str] | None = None) -> Any:
+        """A history value as open data: a public reference with its title, None otherwise.
+        `where` is (object type, object id, field) of the value, for old copies of text."""
+        if self._legacy_hidden(where, value):
+            return None
         if is_ref(value):
             title = self.title(value)
             if title is None:
@@ -255,6 +320,10 @@ class References:
         if isinstance(value, list):
             return [self.public(item) for item in value]
         return value
+
+    def hidden(self, where: tuple[str, str, str], value: Any) -> bool:
+        """Is this old copy of a record's text about a record that is not public now?"""
+        return self._legacy_hidden(where, value)
 
     def text(self, value: dict) -> str:
         """A reference as page text: the record's title, or a notice that it is not public."""

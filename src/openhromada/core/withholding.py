@@ -12,18 +12,16 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .history import record
 from .models import HistoryAction, Withholding
+from .visibility import announce_publicity_change
 
 WITHHELD_TEXT = gettext_lazy("withheld from publication")
-# Sent after commit whenever a withholding starts or ends: outputs built ahead of time (the bulk
-# ZIP) listen and drop what they built, so the decision reaches them at once.
-withholdings_changed = Signal()
+
 WHOLE_RECORD = "*"
 
 
@@ -228,7 +226,7 @@ def withholding_create(*, actor, obj: models.Model, field: str = "", reason: str
         action=HistoryAction.WITHHOLD,
         changes={"field": [None, field or WHOLE_RECORD], "reason": [None, item.reason]},
     )
-    transaction.on_commit(lambda: withholdings_changed.send(sender=Withholding))
+    announce_publicity_change()
     return item
 
 
@@ -256,7 +254,7 @@ def withholding_release(*, actor, withholding: Withholding, reason: str) -> With
             "reason": [None, item.release_reason],
         },
     )
-    transaction.on_commit(lambda: withholdings_changed.send(sender=Withholding))
+    announce_publicity_change()
     return item
 
 

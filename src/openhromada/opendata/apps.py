@@ -8,8 +8,8 @@ class OpendataConfig(AppConfig):
     verbose_name = _("Open data")
 
     def ready(self):
-        from openhromada.core.withholding import withholdings_changed
+        from openhromada.core.visibility import publicity_changed
 
         from .dumps import discard_dump
 
-        withholdings_changed.connect(discard_dump, dispatch_uid="opendata-discard-dump")
+        publicity_changed.connect(discard_dump, dispatch_uid="opendata-discard-dump")

@@ -129,13 +129,16 @@ def _resolve_references(rows: list[dict], withheld: Active) -> None:
     """History values that refer to other records become {type, id, title} when the record is
     public and null when it is not (one query per kind of record for the whole batch)."""
     references = visibility.References(withheld).load(
-        value for row in rows for pair in row["changes"].values() for value in pair
+        (row["object_type"], row["object_id"], row["changes"]) for row in rows
     )
-    if not references.titles:
+    if not references.titles and not references.legacy_hidden:
         return
     for row in rows:
         row["changes"] = {
-            name: [references.public(value) for value in pair]
+            name: [
+                references.public(value, (row["object_type"], str(row["object_id"]), name))
+                for value in pair
+            ]
             for name, pair in row["changes"].items()
         }
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openhromada.core import ratelimit
+from openhromada.core import ratelimit, visibility
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import record
 from openhromada.core.models import HistoryAction
@@ -87,6 +87,7 @@ def content_hide(*, actor, obj: Proposal | Comment, rule: str) -> ModerationEntr
     AbuseReport.objects.filter(resolved_at__isnull=True, **_target(obj)).update(
         resolved_at=timezone.now()
     )
+    visibility.announce_publicity_change()
     return _log(actor, ModerationAction.HIDE, rule, hromada_of(obj), obj.author, **_target(obj))
 
 
@@ -100,6 +101,7 @@ def content_restore(*, actor, obj: Proposal | Comment) -> ModerationEntry:
     obj.hidden_at, obj.hidden_reason = None, ""
     save(obj)
     record(actor=actor, obj=obj, action=HistoryAction.UPDATE, changes={"hidden_reason": [rule, ""]})
+    visibility.announce_publicity_change()
     return _log(actor, ModerationAction.RESTORE, rule, hromada_of(obj), obj.author, **_target(obj))
 
 

@@ -12,12 +12,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openhromada.core import visibility
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import Change, diff, record, record_create, record_many, snapshot
 from openhromada.core.models import HistoryAction
 from openhromada.core.uploads import MAX_UPLOAD_BYTES, check_uploads
 
-from .lifecycle import CLOSED_MILESTONE_STATES, TRANSITIONS, completion_level
+from .lifecycle import CLOSED_MILESTONE_STATES, TRANSITIONS, PlanStatus, completion_level
 from .models import (
     ActionPlan,
     Amendment,
@@ -143,6 +144,8 @@ def plan_transition(*, actor, plan: ActionPlan, to_status: str, note: str = "") 
         action=HistoryAction.UPDATE,
         changes={"status": [previous, to_status]},
     )
+    if PlanStatus.DRAFT in (previous, to_status):  # the plan and all in it enter or leave public
+        visibility.announce_publicity_change()
     return plan
 
 
