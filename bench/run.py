@@ -5,6 +5,7 @@
 """
 
 import argparse
+import base64
 import json
 import os
 import secrets
@@ -37,8 +38,6 @@ URLS = [
 
 
 def _cursor(after: int) -> str:
-    import base64
-
     return base64.urlsafe_b64encode(f'{{"after":{after}}}'.encode()).decode().rstrip("=")
 
 

@@ -3,6 +3,8 @@
 import os
 import sys
 
+from django.core.management import execute_from_command_line
+
 
 def main(argv: list[str] | None = None) -> None:
     """Run `openhromada <command> …`; `generate-scale` and the like map to their Django names."""
@@ -15,8 +17,6 @@ def main(argv: list[str] | None = None) -> None:
         argv[1] = argv[1].replace("-", "_")  # generate-scale → generate_scale
         if argv[1] == "help" and len(argv) > 2 and not argv[2].startswith("-"):
             argv[2] = argv[2].replace("-", "_")
-    from django.core.management import execute_from_command_line
-
     argv[0] = "openhromada"
     execute_from_command_line(argv)
 

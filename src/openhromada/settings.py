@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "openhromada.participation",
     "openhromada.notifications",
     "openhromada.opendata",
+    "openhromada.portal",  # the top: gathers every app (nothing imports it)
     "ninja",
     "corsheaders",
     "django_tasks",
@@ -83,7 +84,7 @@ MIDDLEWARE = [
     "openhromada.core.middleware.WithheldMiddleware",
 ]
 
-ROOT_URLCONF = "openhromada.urls"
+ROOT_URLCONF = "openhromada.portal.urls"
 WSGI_APPLICATION = "openhromada.wsgi.application"
 
 TEMPLATES = [
@@ -101,7 +102,14 @@ TEMPLATES = [
                 "openhromada.notifications.context_processors.unread",
             ],
         },
-    }
+    },
+    # The hot list fragments (`jinja2/` in each app), included by pages with `{% jinja %}`.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "openhromada.core.jinja.environment"},
+    },
 ]
 
 DATABASES = {
@@ -164,6 +172,7 @@ LOGIN_URL = "account_login"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "openhromada.accounts.forms.SignupForm"}  # asks for the public name
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -277,24 +286,6 @@ OPENDATA_PUBLISHER = {
     "katottg": env.str("OPENDATA_PUBLISHER_KATOTTG", default="UA80000000000093317"),
     "email": env.str("OPENDATA_CONTACT_EMAIL", default="opendata@openhromada.example"),
 }
-OPENDATA_DATASETS = [
-    "openhromada.places.datasets.OBLASTS",
-    "openhromada.places.datasets.HROMADAS",
-    "openhromada.plans.datasets.PLANS",
-    "openhromada.plans.datasets.COMMITMENTS",
-    "openhromada.plans.datasets.MILESTONES",
-    "openhromada.plans.datasets.PROGRESS_UPDATES",
-    "openhromada.councils.datasets.COUNCILS",
-    "openhromada.councils.datasets.MEMBERSHIPS",
-    "openhromada.councils.datasets.MEETINGS",
-    "openhromada.councils.datasets.DECISIONS",
-    "openhromada.councils.datasets.VOTES",
-    "openhromada.participation.datasets.CALLS",
-    "openhromada.participation.datasets.PROPOSALS",
-    "openhromada.participation.datasets.CONSULTATIONS",
-    "openhromada.participation.datasets.COMMENTS",
-    "openhromada.opendata.history_data.HISTORY",
-]
 # Pre-built bulk files (the ZIP of everything): where they go and how long one is served.
 OPENDATA_DUMP_DIR = Path(env.str("OPENDATA_DUMP_DIR", default=str(VAR_DIR / "opendata")))
 OPENDATA_DUMP_MAX_AGE = env.int("OPENDATA_DUMP_MAX_AGE", default=24 * 3600)

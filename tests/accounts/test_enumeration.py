@@ -31,7 +31,7 @@ def _visible(response) -> dict:
 
 def _signup(email):
     client = Client()
-    data = {"email": email, "password1": STRONG, "password2": STRONG}
+    data = {"display_name": "Олена К.", "email": email, "password1": STRONG, "password2": STRONG}
     return client.post("/accounts/signup/", data, follow=True)
 
 

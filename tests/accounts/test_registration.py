@@ -13,9 +13,8 @@ STRONG = "Sonyashnyk-na-Podilli-77"
 
 
 def _signup(client, email="olena@example.org", p1=STRONG, p2=STRONG, prefix=""):
-    return client.post(
-        f"{prefix}/accounts/signup/", {"email": email, "password1": p1, "password2": p2}
-    )
+    data = {"display_name": "Олена К.", "email": email, "password1": p1, "password2": p2}
+    return client.post(f"{prefix}/accounts/signup/", data)
 
 
 def _link(message) -> str:
@@ -158,6 +157,7 @@ def test_profile_requires_sign_in(client):
     assert response.status_code == 302 and "/accounts/login/" in response.url
 
 
-def test_public_name_never_reveals_the_email():
+def test_public_name_never_reveals_the_email_or_the_id():
     user = UserFactory(display_name="", email="secret@example.org")
     assert "secret" not in user.public_name
+    assert not re.search(rf"(№|#)\s*{user.pk}\b", user.public_name)

@@ -64,6 +64,7 @@ def test_register_confirm_and_sign_in(page, platform, assert_accessible):
     password = "Kalyna-u-Hromadi-2026"
     page.goto("/accounts/signup/")
     assert_accessible(page)
+    page.get_by_label(re.compile("^Публічне ім’я")).fill("Калина К.")
     page.get_by_label(re.compile("^Електронна пошта")).fill(email)
     page.get_by_label(re.compile("^Пароль:?$")).fill(password)
     page.get_by_label(re.compile(r"^Пароль \(ще раз\)")).fill(password)

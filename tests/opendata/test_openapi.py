@@ -8,7 +8,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from openhromada.opendata.openapi import COMMITTED, generate
+from openhromada.portal.openapi import COMMITTED, generate
 
 schema = schemathesis.openapi.from_path(COMMITTED)
 app = get_wsgi_application()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from openhromada.opendata.openapi import generate
+from openhromada.portal.openapi import generate
 
 WRITES = {"post", "put", "patch", "delete"}
 DOCUMENT = json.loads(generate())

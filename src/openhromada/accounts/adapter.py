@@ -41,6 +41,7 @@ class AccountAdapter(DefaultAccountAdapter):
         language = translation.get_language() or settings.LANGUAGE_CODE
         if language in dict(settings.LANGUAGES):
             user.preferred_language = language
+        user.display_name = form.cleaned_data.get("display_name", user.display_name)
         return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix, email, context):

@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from openhromada.core.models import DataOrigin
 
 from .models import Role, RoleAssignment, User
+from .services import role_grant
 
 DEMO_PASSWORD = "demo-hromada-2026"
 
@@ -71,22 +72,23 @@ def _ensure_user(account: DemoAccount) -> User:
     return user
 
 
+def _scope_model(name: str):
+    """The model a role is scoped to (a hromada, a network), through the relation: accounts
+    sits below places and monitoring and never imports them."""
+    return RoleAssignment._meta.get_field(name).related_model
+
+
 def load() -> list[tuple[DemoAccount, User]]:
     """Create the demo accounts and roles; running it again changes nothing."""
-    from openhromada.monitoring.models import MonitoringNetwork
-    from openhromada.places.models import Hromada
-
-    from .services import role_grant
-
     created = []
     for account in DEMO_ACCOUNTS:
         user = _ensure_user(account)
         if account.role != "resident":
             scope = {}
             if account.role in (Role.OFFICIAL, Role.COUNCIL_MEMBER):
-                scope["hromada"] = Hromada.objects.get(code=account.scope)
+                scope["hromada"] = _scope_model("hromada").objects.get(code=account.scope)
             elif account.role == Role.MONITOR:
-                scope["network"] = MonitoringNetwork.objects.get(slug=account.scope)
+                scope["network"] = _scope_model("network").objects.get(slug=account.scope)
             if not RoleAssignment.objects.filter(user=user, role=account.role, **scope).exists():
                 role_grant(actor=None, user=user, role=account.role, **scope)
         created.append((account, user))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openhromada.core.fields import LineField
 from openhromada.core.models import ProfilePreferences, data_origin_field
+from openhromada.core.people import public_name
 
 
 class UserManager(BaseUserManager):
@@ -42,10 +43,13 @@ class User(ProfilePreferences, AbstractUser):
         help_text=_("Private: never shown publicly or in open data."),
     )
     display_name = LineField(
-        _("display name"),
+        _("public name"),
         max_length=100,
-        blank=True,
-        help_text=_("How your name appears publicly, e.g. on proposals and in histories."),
+        blank=True,  # accounts made before sign-up asked for it, or in the admin
+        help_text=_(
+            "Shown publicly with your proposals and comments and in the public history of "
+            "changes. A first name and an initial is enough, e.g. “Olena K.”."
+        ),
     )
     data_origin = data_origin_field()
 
@@ -64,8 +68,8 @@ class User(ProfilePreferences, AbstractUser):
 
     @property
     def public_name(self) -> str:
-        """The display name, or a neutral label that reveals nothing of the e-mail."""
-        return self.display_name or str(_("Resident #%(id)s") % {"id": self.pk})
+        """The display name, or a neutral label that reveals neither the e-mail nor the id."""
+        return public_name(self.display_name, self.pk)
 
 
 class Role(models.TextChoices):

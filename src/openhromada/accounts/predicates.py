@@ -3,7 +3,7 @@
 import rules
 from allauth.account.models import EmailAddress
 
-from .models import PLATFORM_ROLES, Role
+from .models import PLATFORM_ROLES, Role, RoleAssignment
 
 
 def _roles(user) -> list[tuple[str, int | None, int | None]]:
@@ -45,11 +45,14 @@ def is_operator(user) -> bool:
 is_operator_or_admin = is_operator | is_admin
 
 
+# The model a role's hromada is (places.Hromada), known through the relation: accounts sits
+# below places and never imports it.
+HROMADA_MODEL = RoleAssignment._meta.get_field("hromada").related_model
+
+
 def _hromada_id(obj) -> int | None:
     """The hromada an object belongs to: a Hromada itself or anything with `hromada_id`."""
-    from openhromada.places.models import Hromada
-
-    if isinstance(obj, Hromada):
+    if isinstance(obj, HROMADA_MODEL):
         return obj.pk
     return getattr(obj, "hromada_id", None)
 
@@ -73,11 +76,6 @@ def is_council_member_of(user, obj) -> bool:
         and user.is_active
         and any(r == Role.COUNCIL_MEMBER and h == hromada_id for r, h, _n in _roles(user))
     )
-
-
-@rules.predicate
-def is_monitor(user) -> bool:
-    return user.is_active and any(r == Role.MONITOR for r, _h, _n in _roles(user))
 
 
 @rules.predicate

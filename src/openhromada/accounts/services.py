@@ -6,6 +6,7 @@ from django.db import transaction
 
 from openhromada.core.history import diff, record, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.services import require
 
 from .models import PLATFORM_ROLES, RoleAssignment, User
 
@@ -40,17 +41,12 @@ def user_set_preferences(*, user: User, text_size: str, theme: str) -> User:
     return user_update_profile(user=user, text_size=text_size, theme=theme)
 
 
-def _require(actor: User, perm: str, obj=None) -> None:
-    if not actor.has_perm(perm, obj):
-        raise PermissionDenied
-
-
 def _check_can_grant(actor: User, user: User, role: str) -> None:
     """May `actor` give `user` this role? Never a platform role, nor to a privileged account,
     unless they are an admin."""
-    _require(actor, "accounts.add_roleassignment", user)
+    require(actor, "accounts.add_roleassignment", user)
     if role in PLATFORM_ROLES:
-        _require(actor, "accounts.grant_platform_role")
+        require(actor, "accounts.grant_platform_role")
 
 
 @transaction.atomic
@@ -74,7 +70,7 @@ def role_update(
     """Change a role row: both the row as stored and what it becomes must be the actor's to
     manage, so a row cannot be moved from, or to, an account only admins manage."""
     stored = RoleAssignment.objects.select_for_update().select_related("user").get(pk=assignment.pk)
-    _require(actor, "accounts.change_roleassignment", stored)
+    require(actor, "accounts.change_roleassignment", stored)
     _check_can_grant(actor, user, role)
     before = snapshot(stored, ROLE_HISTORY_FIELDS)
     stored.user, stored.role, stored.hromada, stored.network = user, role, hromada, network
@@ -89,7 +85,7 @@ def role_update(
 def role_revoke(*, actor: User | None, assignment: RoleAssignment) -> None:
     if actor is not None:
         stored = RoleAssignment.objects.select_related("user").get(pk=assignment.pk)
-        _require(actor, "accounts.delete_roleassignment", stored)
+        require(actor, "accounts.delete_roleassignment", stored)
     record_role_change(actor=actor, assignment=assignment, action=HistoryAction.DELETE)
     assignment.delete()
 
@@ -113,7 +109,7 @@ def _replace_addresses(user: User) -> None:
 def user_create(*, actor: User, user: User) -> User:
     """Open an account prepared by a form (e-mail and password set); never a superuser or
     staff: those come only from the `createsuperuser` command."""
-    _require(actor, "accounts.add_user")
+    require(actor, "accounts.add_user")
     if user.is_superuser or user.is_staff:
         raise PermissionDenied
     user.email = User.objects.normalize_email(user.email).lower()
@@ -128,7 +124,7 @@ def user_update(*, actor: User, user: User, **values) -> User:
     """Change someone's account: only the listed fields, and only if it is the actor's to
     manage (operators never manage operators, admins or superusers)."""
     stored = _locked(user)
-    _require(actor, "accounts.change_user", stored)
+    require(actor, "accounts.change_user", stored)
     if unknown := set(values) - set(ACCOUNT_FIELDS):
         raise ValueError(f"not an account field: {', '.join(sorted(unknown))}")
     if "email" in values:
@@ -147,7 +143,7 @@ def user_update(*, actor: User, user: User, **values) -> User:
 @transaction.atomic
 def user_set_password(*, actor: User, user: User, password: str | None) -> User:
     """Set someone's password, or with None disable password sign-in for the account."""
-    _require(actor, "accounts.change_user", _locked(user))
+    require(actor, "accounts.change_user", _locked(user))
     if password is None:
         user.set_unusable_password()
     else:
@@ -160,7 +156,7 @@ def user_set_password(*, actor: User, user: User, password: str | None) -> User:
 def user_delete(*, actor: User, user: User) -> None:
     """Delete an account; its public roles leave a record that they ended."""
     stored = _locked(user)
-    _require(actor, "accounts.delete_user", stored)
+    require(actor, "accounts.delete_user", stored)
     for assignment in stored.roles.select_related("hromada", "network"):
         record_role_change(actor=actor, assignment=assignment, action=HistoryAction.DELETE)
     stored.delete()

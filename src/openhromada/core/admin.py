@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Withholding
-from .withholding import REGISTRY, withholding_create, withholding_release
+from .withholding import REGISTRY, check, withholding_create, withholding_release
 
 
 def _type_choices():
@@ -17,6 +17,7 @@ def _type_choices():
 class WithholdingAddForm(forms.ModelForm):
     object_type = forms.ChoiceField(label=_("kind of record"), choices=_type_choices)
     object_id = forms.IntegerField(label=_("record number (id)"), min_value=1)
+    request_user = None  # set per request by the admin
 
     class Meta:
         model = Withholding
@@ -24,29 +25,15 @@ class WithholdingAddForm(forms.ModelForm):
         help_texts = {"field": _("Leave empty to withhold the whole record.")}
 
     def clean(self):
+        """The service's own rule (withholding.check), asked before saving so the form can say
+        what is wrong; the service asks it again when it writes."""
         data = super().clean()
         label, pk = data.get("object_type"), data.get("object_id")
         if label and pk:
-            model = apps.get_model(label)
-            self.target = model.objects.filter(pk=pk).first()
+            self.target = apps.get_model(label).objects.filter(pk=pk).first()
             if self.target is None:
                 raise ValidationError({"object_id": _("There is no such record.")})
-            spec = REGISTRY[label]
-            name = data.get("field", "")
-            active = Withholding.objects.filter(
-                object_type=label, object_id=str(pk), field=name, released_at__isnull=True
-            )
-            if active.exists():
-                raise ValidationError(_("This is already withheld."))
-            if not name and not spec.record:
-                raise ValidationError(
-                    {"field": _("Choose a field: the whole record cannot be withheld.")}
-                )
-            if name and name not in spec.fields:
-                allowed = ", ".join(spec.fields)
-                raise ValidationError(
-                    {"field": _("This field cannot be withheld. Allowed: %(f)s.") % {"f": allowed}}
-                )
+            check(self.request_user, self.target, data.get("field", ""), data.get("reason", ""))
         return data
 
 
@@ -67,7 +54,12 @@ class WithholdingAdmin(admin.ModelAdmin):
     search_fields = ("object_id", "reason")
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        kwargs["form"] = WithholdingReleaseForm if obj else WithholdingAddForm
+        if obj:
+            kwargs["form"] = WithholdingReleaseForm
+        else:
+            kwargs["form"] = type(
+                "WithholdingAddForm", (WithholdingAddForm,), {"request_user": request.user}
+            )
         return super().get_form(request, obj, change, **kwargs)
 
     def get_fields(self, request, obj=None):

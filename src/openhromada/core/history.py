@@ -1,4 +1,5 @@
-"""The public-history service every app uses: record who changed what, when, in the chain."""
+"""The public history's chain: record who changed what, when (every app's services call it),
+read an object's entries, and verify the chain. Showing entries is `history_display`."""
 
 from __future__ import annotations
 
@@ -8,15 +9,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import visibility
 from .models import HistoryAction, HistoryEntry, HistoryHead, entry_hash
 from .pagecache import bump_public_version
-
-SYSTEM_ACTOR_LABEL = "system"
+from .people import RESIDENT, RESIDENT_ACTOR_LABEL, SYSTEM_ACTOR_LABEL
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 
 
 def _actor(actor) -> tuple[int | None, str]:
+    if actor is RESIDENT:  # a change whose author stays private: neither id nor name
+        return None, RESIDENT_ACTOR_LABEL
     if actor is None or not getattr(actor, "is_authenticated", False):
         return None, SYSTEM_ACTOR_LABEL
     return actor.pk, actor.public_name
@@ -164,122 +166,8 @@ def verify_chain(*, chunk_size: int = 2000) -> ChainReport:
     return ChainReport(checked=checked, problems=problems)
 
 
-@dataclass
-class FieldChange:
-    label: str
-    old: str
-    new: str
-
-
-def _display(field, value, references) -> str:
-    from django.utils.translation import gettext as _
-
-    if value is None or value == "":
-        return "—"
-    if visibility.is_ref(value):
-        return references.text(value)
-    if isinstance(value, list) and any(visibility.is_ref(v) for v in value):
-        return ", ".join(_display(None, v, references) for v in value)
-    if isinstance(value, dict):
-        from django.utils.translation import get_language
-
-        return str(value.get(get_language() or "uk", value.get("uk", "")))
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    choices = dict(field.flatchoices) if field is not None and field.choices else {}
-    return str(choices.get(value, value))
-
-
-def _field_label(model, name: str) -> str:
-    from django.utils.translation import gettext as _
-
-    if name == "*":
-        return _("the whole record")
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except Exception:
-        return name
-
-
-def _field_and_label(model, name: str):
-    """The model field behind a diff key and its translated label. A key for a related list
-    (e.g. a meeting's attendance) is labelled with the related model's plural name; a field
-    since removed from the model keeps its raw name."""
-    try:
-        field = model._meta.get_field(name)
-    except Exception:
-        return None, name
-    if getattr(field, "verbose_name", None) is None and getattr(field, "related_model", None):
-        return None, str(field.related_model._meta.verbose_name_plural)
-    return field, str(field.verbose_name)
-
-
-def _describe_withholding(entry: HistoryEntry, model) -> list[FieldChange]:
-    from django.utils.translation import gettext as _
-
-    name, reason = entry.changes.get("field", [None, ""])[1], entry.changes.get("reason", [0, ""])
-    return [
-        FieldChange(_("what"), "—", _field_label(model, name)),
-        FieldChange(_("reason"), "—", reason[1]),
-    ]
-
-
-def describe(
-    entries: Iterable[HistoryEntry], model: type[models.Model] | None = None, withheld=None
-) -> list[HistoryEntry]:
-    """Attach `field_changes` (translated labels, displayable values) to each entry; withheld
-    values are hidden and references to other records shown through their visibility. Without
-    `model`, each entry's own model is used."""
-    from .withholding import WITHHELD_TEXT, active
-
-    withheld = active() if withheld is None else withheld
-    entries = list(entries)
-    for entry in entries:
-        withheld.redact_entry(entry)
-    references = visibility.References(withheld).load(
-        (entry.object_type, entry.object_id, entry.changes) for entry in entries
-    )
-    for entry in entries:
-        entry_model = model or _model_of(entry)
-        if entry.action in (HistoryAction.WITHHOLD, HistoryAction.RELEASE):
-            entry.field_changes = _describe_withholding(entry, entry_model)
-            continue
-        hidden = withheld.record_withheld(entry.object_type, entry.object_id) or withheld.fields(
-            entry.object_type, entry.object_id
-        )
-        rows = []
-        for name, (old, new) in entry.changes.items():
-            field, label = _field_and_label(entry_model, name)
-            if hidden is True or (hidden and name in hidden):
-                rows.append(FieldChange(label, str(WITHHELD_TEXT), str(WITHHELD_TEXT)))
-                continue
-            where = (entry.object_type, str(entry.object_id), name)
-            old, new = (
-                visibility.NOT_PUBLIC_TEXT if references.hidden(where, value) else value
-                for value in (old, new)
-            )
-            rows.append(
-                FieldChange(
-                    label, _display(field, old, references), _display(field, new, references)
-                )
-            )
-        entry.field_changes = rows
-    return entries
-
-
-def _model_of(entry: HistoryEntry) -> type[models.Model]:
-    try:
-        return apps.get_model(entry.object_type)
-    except LookupError:  # a model since removed: its entries keep their raw field names
-        return HistoryEntry
-
-
 def history_for_many(objects: Iterable[models.Model], limit: int = 200):
     """The public history of several objects together, newest first (one query)."""
-    from django.db.models import Q
-
     condition = Q(pk__in=[])
     for obj in objects:
         condition |= Q(object_type=_object_type(obj), object_id=str(obj.pk))

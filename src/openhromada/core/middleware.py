@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from .views import withheld_page
 from .visibility import WithheldRecord
 
 
@@ -62,8 +63,6 @@ class WithheldMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from .views import withheld_page  # views import selectors of apps above core
-
         if isinstance(exception, WithheldRecord):
             return withheld_page(request)
         return None

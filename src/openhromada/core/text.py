@@ -108,3 +108,8 @@ def from_spreadsheet(text: str) -> str:
     if text.startswith("'") and text[1:].startswith(FORMULA_START):
         return text[1:]
     return text
+
+
+def choice_labels(choices) -> dict[str, str]:
+    """Capitalised labels by value, worked out once for a list that shows many rows."""
+    return {value: str(label).capitalize() for value, label in choices}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -127,10 +128,10 @@ class Active:
 
     def redact(self, obj: models.Model) -> models.Model:
         """Blank the withheld fields of an instance in place (text → a notice, others → None)."""
-        for name in self.fields(obj, obj.pk):
+        names = self.fields(obj, obj.pk)
+        for name in names:
             setattr(obj, name, _blank(obj._meta.get_field(name)))
-        if names := self.fields(obj, obj.pk):
-            obj.withheld_fields = names
+        obj.withheld_fields = names  # empty when nothing is: templates can always ask
         return obj
 
     def redact_row(self, label: str, pk, row: dict, names: dict[str, str] | None = None) -> dict:
@@ -158,8 +159,6 @@ class Active:
 
 
 def _neutral_name(label: str, pk: str) -> str:
-    from django.apps import apps
-
     return f"{apps.get_model(label)._meta.verbose_name} #{pk}"
 
 
@@ -188,25 +187,40 @@ def for_request(request) -> Active:
     return request._withheld
 
 
-def _check(actor, obj, field_name: str, reason: str) -> Withholdable:
+def check(actor, obj, field_name: str, reason: str) -> Withholdable:
+    """May `actor` withhold `obj` (or its field) for `reason`? The one rule the service and the
+    admin's form both ask; raises PermissionDenied or a ValidationError naming the field."""
     if not actor.has_perm("core.withhold"):
         raise PermissionDenied
     spec = REGISTRY.get(obj._meta.label_lower)
     if spec is None:
         raise ValidationError(_("Records of this kind cannot be withheld."))
     if field_name and field_name not in spec.fields:
-        raise ValidationError({"field": _("This field cannot be withheld.")})
+        raise ValidationError(
+            {
+                "field": _("This field cannot be withheld. Allowed: %(f)s.")
+                % {"f": ", ".join(spec.fields)}
+            }
+        )
     if not field_name and not spec.record:
         raise ValidationError({"field": _("Choose a field: the whole record cannot be withheld.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason: it is published.")})
+    active_now = Withholding.objects.filter(
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        field=field_name,
+        released_at__isnull=True,
+    )
+    if active_now.exists():
+        raise ValidationError(_("This is already withheld."))
     return spec
 
 
 @transaction.atomic
 def withholding_create(*, actor, obj: models.Model, field: str = "", reason: str) -> Withholding:
     """Withhold `obj` (or its `field`) from every public output; the decision goes to history."""
-    _check(actor, obj, field, reason)
+    check(actor, obj, field, reason)
     item = Withholding(
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
@@ -259,6 +273,4 @@ def withholding_release(*, actor, withholding: Withholding, reason: str) -> With
 
 
 def _model(label: str):
-    from django.apps import apps
-
     return apps.get_model(label)

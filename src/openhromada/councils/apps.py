@@ -8,6 +8,11 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Coordination councils")
 
     def ready(self):
+        from openhromada.opendata.base import register as register_datasets
+
+        from .datasets import COUNCILS, DECISIONS, MEETINGS, MEMBERSHIPS, VOTES
+
+        register_datasets(COUNCILS, MEMBERSHIPS, MEETINGS, DECISIONS, VOTES)
         from openhromada.core import sections
 
         from .sections import commitment_decisions, hromada_council, plan_decisions

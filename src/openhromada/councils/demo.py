@@ -8,6 +8,9 @@ import datetime as dt
 
 from django.utils import timezone
 
+from openhromada.places.models import Hromada
+from openhromada.plans.models import ActionPlan
+
 from . import services
 from .lifecycle import Post, Result, Sector, Topic, VoteOption
 from .models import Council
@@ -127,9 +130,6 @@ def _elect(actor, item, seats, absent, members):
 
 
 def _khmelnytskyi(official, secretary_user) -> Council:
-    from openhromada.places.models import Hromada
-    from openhromada.plans.models import ActionPlan
-
     hromada = Hromada.objects.get(code=KHMELNYTSKYI)
     since = timezone.localdate() - dt.timedelta(days=400)
     council = services.council_create(
@@ -275,8 +275,6 @@ def _khmelnytskyi(official, secretary_user) -> Council:
 
 
 def _ternopil(official) -> Council:
-    from openhromada.places.models import Hromada
-
     hromada = Hromada.objects.get(code=TERNOPIL)
     since = timezone.localdate() - dt.timedelta(days=200)
     council = services.council_create(
@@ -309,8 +307,6 @@ def _ternopil(official) -> Council:
 
 def load(*, officials: dict, accounts: dict) -> list[Council]:
     """Create the demo councils once; `officials` maps a hromada code to its demo official."""
-    from openhromada.places.models import Hromada
-
     councils = []
     for code, build in (
         (KHMELNYTSKYI, lambda: _khmelnytskyi(officials[KHMELNYTSKYI], accounts[SECRETARY_EMAIL])),

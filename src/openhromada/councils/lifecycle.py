@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.text import choice_labels
+
 
 class Sector(models.TextChoices):
     EXECUTIVE = "executive", _("executive body")
@@ -71,3 +73,20 @@ class Topic(models.TextChoices):
     MONITORING = "monitoring", _("monitoring and assessment")
     PARTICIPATION = "participation", _("participation and consultations")
     OTHER = "other", _("other")
+
+
+# Results reached by a vote: the register shows their yes / no / abstain counts.
+VOTED = (Result.ADOPTED, Result.NOT_ADOPTED)
+
+
+def list_labels() -> dict:
+    """The capitalised labels the council's long lists show, worked out once a page rather than
+    per row, and which results were reached by a vote."""
+    return {
+        "post": choice_labels(Post.choices),
+        "sector": choice_labels(Sector.choices),
+        "option": choice_labels(VoteOption.choices),
+        "result": choice_labels(Result.choices),
+        "topic": choice_labels(Topic.choices),
+        "voted": VOTED,
+    }

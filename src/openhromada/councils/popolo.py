@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
@@ -226,8 +227,6 @@ def stream(councils, withheld=None) -> Iterator[bytes]:
 
 
 def _response(councils, filename: str) -> StreamingHttpResponse:
-    from django.conf import settings
-
     response = StreamingHttpResponse(
         stream(councils), content_type="application/json; charset=utf-8"
     )

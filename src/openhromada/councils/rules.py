@@ -14,12 +14,11 @@ from openhromada.accounts.predicates import (
 )
 
 from .lifecycle import OFFICER_POSTS
+from .models import Council, Membership
 
 
 def _council(obj):
     """The council an object belongs to (a council, a meeting, an item, a membership…)."""
-    from .models import Council
-
     if obj is None or isinstance(obj, Council):
         return obj
     for path in ("council", "meeting"):
@@ -34,8 +33,6 @@ def _posts(user, council) -> set[str]:
         return set()
     cache = user.__dict__.setdefault("_council_posts", {})
     if council.pk not in cache:
-        from .models import Membership
-
         cache[council.pk] = set(
             Membership.objects.active_on(timezone.localdate())
             .filter(council=council, person__user=user)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from openhromada.core.history import Change, record_many
 from openhromada.core.models import HistoryAction
+from openhromada.places.models import Hromada
 
 from .lifecycle import GOVERNMENT_SECTORS, Result, Sector, Topic, VoteOption
 from .models import AgendaItem, Attendance, Council, Meeting, Membership, Motion, Person, Vote
@@ -129,8 +130,6 @@ def _vote(rng, motions, attendance) -> list[Vote]:
 
 def generate(*, hromadas=None, seed: int, progress=None) -> dict:
     """A council for every OGP Local member hromada without one (or the given hromadas)."""
-    from openhromada.places.models import Hromada
-
     rng = random.Random(seed * 104729)
     pool = (
         hromadas if hromadas is not None else Hromada.objects.filter(ogp_member_since__isnull=False)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from openhromada.core import visibility
 from openhromada.core.text import collation_key, one_line
+from openhromada.opendata.history_data import public_entry_objects
 from openhromada.plans.models import Commitment
 
 from .lifecycle import CO_CHAIR_SIDES, Post, Result, Side, Topic
@@ -281,8 +282,6 @@ def history(council: Council, withheld):
     """The council's public history: the council, its people and memberships, and its public
     meetings with their agendas and decisions — newest first (drafts and what is under a
     withheld record left out, as in every public history)."""
-    from openhromada.opendata.history_data import public_entry_objects
-
     return public_entry_objects(withheld).filter(
         Q(container_type="councils.council", container_id=council.pk)
         | Q(container_type="councils.meeting", container_id__in=council.meetings.values("pk"))
@@ -290,7 +289,8 @@ def history(council: Council, withheld):
 
 
 def person_record(person, can_see_drafts: bool, withheld) -> dict:
-    """A member's memberships, attendance and votes (public meetings only, withheld ones out)."""
+    """A member's memberships, attendance and votes (public meetings only, withheld ones out,
+    withheld decision texts blanked)."""
     published = Q() if can_see_drafts else Q(meeting__agenda_published_at__isnull=False)
     published &= ~Q(meeting_id__in=withheld.ids("councils.meeting"))
     memberships = list(person.memberships.order_by("-start_date"))
@@ -307,6 +307,8 @@ def person_record(person, can_see_drafts: bool, withheld) -> dict:
         .select_related("motion__item__meeting")
         .order_by("-motion__decided_on", "-motion_id")
     )
+    for vote in votes:
+        withheld.redact(vote.motion)
     return {
         "memberships": memberships,
         "attendance": attendance,

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max, Q
@@ -25,33 +25,22 @@ from openhromada.core.history import (
     snapshot,
 )
 from openhromada.core.models import HistoryAction
+from openhromada.core.services import require, save, update_recorded
 from openhromada.core.uploads import check_uploads
+from openhromada.plans.lifecycle import PlanStatus
 from openhromada.plans.models import ActionPlan, Commitment
 
 from .lifecycle import CAST_OPTIONS, CO_CHAIR_SIDES, Post, Result, VoteOption, side_of
 from .models import AgendaItem, Attendance, Council, Meeting, Membership, Motion, Person, Vote
+from .tasks import notify_meeting_event
 
 COUNCIL_FIELDS = (*Council.HISTORY_FIELDS, "founding_document", "rules_file")
 
 
-def _require(user, perm: str, obj) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _save(obj, exclude=None) -> None:
-    obj.full_clean(exclude=exclude)
-    obj.save()
-
-
 def _update(actor, obj, fields: Iterable[str], values: dict, history_fields) -> None:
-    before = snapshot(obj, history_fields)
-    for name in fields:
-        if name in values:
-            setattr(obj, name, values[name])
-    _save(obj)
-    if changes := diff(before, snapshot(obj, history_fields)):
-        record(actor=actor, obj=obj, action=HistoryAction.UPDATE, changes=changes)
+    update_recorded(
+        actor=actor, obj=obj, values=values, fields=fields, history_fields=history_fields
+    )
 
 
 def _files(values: dict, names: Iterable[str]) -> None:
@@ -79,27 +68,27 @@ def _check_term(council: Council) -> None:
 @transaction.atomic
 def council_create(*, actor, hromada, origin: str = "real", **values) -> Council:
     """Set up the hromada's coordination council."""
-    _require(actor, "councils.add_council", hromada)
+    require(actor, "councils.add_council", hromada)
     if Council.objects.filter(hromada=hromada).exists():
         raise ServiceError(_("This hromada already has a coordination council."))
     _files(values, ("founding_document", "rules_file"))
     council = Council(hromada=hromada, origin=origin, **values)
     _check_term(council)
-    _save(council)
+    save(council)
     record_create(actor=actor, obj=council, fields=COUNCIL_FIELDS)
     return council
 
 
 @transaction.atomic
 def council_update(*, actor, council: Council, **values) -> Council:
-    _require(actor, "councils.change_council", council)
+    require(actor, "councils.change_council", council)
     council = Council.objects.select_for_update().get(pk=council.pk)
     _files(values, ("founding_document", "rules_file"))
     before = snapshot(council, COUNCIL_FIELDS)
     for name, value in values.items():
         setattr(council, name, value)
     _check_term(council)
-    _save(council)
+    save(council)
     if changes := diff(before, snapshot(council, COUNCIL_FIELDS)):
         record(actor=actor, obj=council, action=HistoryAction.UPDATE, changes=changes)
     return council
@@ -179,17 +168,17 @@ def membership_create(
     **values,
 ) -> Membership:
     """Seat a person on the council (a new public profile unless `person` is given)."""
-    _require(actor, "councils.change_council", council)
+    require(actor, "councils.change_council", council)
     Council.objects.select_for_update().get(pk=council.pk)  # one co-chair check at a time
     if person is None:
         person = Person(council=council, name=name, bio=bio)
-        _save(person)
+        save(person)
         record_create(actor=actor, obj=person, fields=Person.HISTORY_FIELDS)
     elif person.council_id != council.pk:
         raise ServiceError(_("This person is not on this council's list."))
     membership = Membership(council=council, person=person, **values)
     _validate_membership(membership)
-    _save(membership)
+    save(membership)
     record_create(actor=actor, obj=membership, fields=Membership.HISTORY_FIELDS)
     return membership
 
@@ -208,7 +197,7 @@ def membership_update(
     the account acting for the person. One form, one transaction: a refused link keeps the
     membership as it was."""
     council = Council.objects.select_for_update().get(pk=membership.council_id)
-    _require(actor, "councils.change_council", council)
+    require(actor, "councils.change_council", council)
     membership = Membership.objects.select_related("person").get(pk=membership.pk)
     person = membership.person
     person_values = {k: v for k, v in (("name", name), ("bio", bio)) if v is not None}
@@ -218,7 +207,7 @@ def membership_update(
     for field, value in values.items():
         setattr(membership, field, value)
     _validate_membership(membership)
-    _save(membership)
+    save(membership)
     if changes := diff(before, snapshot(membership, Membership.HISTORY_FIELDS)):
         record(actor=actor, obj=membership, action=HistoryAction.UPDATE, changes=changes)
     if account_email is not None:
@@ -230,7 +219,7 @@ def membership_update(
 def person_link_account(*, actor, person: Person, email: str) -> Person:
     """Let a platform account act for a person (their post's rights); empty e-mail unlinks.
     The link is private: it is not in the public history or open data."""
-    _require(actor, "councils.link_account", person.council)
+    require(actor, "councils.link_account", person.council)
     if not email:
         person.user = None
     else:
@@ -256,21 +245,21 @@ def _validate_meeting(meeting: Meeting) -> None:
 @transaction.atomic
 def meeting_create(*, actor, council: Council, origin: str = "real", **values) -> Meeting:
     """Schedule a meeting (a draft until its agenda is published)."""
-    _require(actor, "councils.change_council", council)
+    require(actor, "councils.change_council", council)
     council = Council.objects.select_for_update().get(pk=council.pk)
     number = (council.meetings.aggregate(n=Max("number"))["n"] or 0) + 1
     meeting = Meeting(council=council, number=number, origin=origin)
     for name in MEETING_FIELDS:
         setattr(meeting, name, values.get(name, getattr(meeting, name)))
     _validate_meeting(meeting)
-    _save(meeting)
+    save(meeting)
     record_create(actor=actor, obj=meeting, fields=Meeting.HISTORY_FIELDS)
     return meeting
 
 
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, **values) -> Meeting:
-    _require(actor, "councils.change_council", meeting.council)
+    require(actor, "councils.change_council", meeting.council)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_published_at:
         raise ServiceError(_("The minutes are published: the meeting's record is closed."))
@@ -279,7 +268,7 @@ def meeting_update(*, actor, meeting: Meeting, **values) -> Meeting:
         if name in values:
             setattr(meeting, name, values[name])
     _validate_meeting(meeting)
-    _save(meeting)
+    save(meeting)
     if changes := diff(before, snapshot(meeting, Meeting.HISTORY_FIELDS)):
         record(actor=actor, obj=meeting, action=HistoryAction.UPDATE, changes=changes)
     return meeting
@@ -295,7 +284,7 @@ def notice_shortfall(meeting: Meeting, published_at: dt.datetime | None = None) 
 @transaction.atomic
 def meeting_publish_agenda(*, actor, meeting: Meeting, now: dt.datetime | None = None) -> Meeting:
     """Make the meeting and its agenda public and tell the council's followers."""
-    _require(actor, "councils.change_council", meeting.council)
+    require(actor, "councils.change_council", meeting.council)
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     if meeting.agenda_published_at:
         raise ServiceError(_("The agenda is already published."))
@@ -318,13 +307,13 @@ ITEM_FIELDS = ("title", "description", "document", "discussion")
 
 @transaction.atomic
 def agenda_item_create(*, actor, meeting: Meeting, **values) -> AgendaItem:
-    _require(actor, "councils.change_council", meeting.council)
+    require(actor, "councils.change_council", meeting.council)
     if meeting.minutes_published_at:
         raise ServiceError(_("The minutes are published: the meeting's record is closed."))
     _files(values, ("document",))
     number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
     item = AgendaItem(meeting=meeting, number=number, **{k: v for k, v in values.items() if v})
-    _save(item)
+    save(item)
     record_create(actor=actor, obj=item, fields=AgendaItem.HISTORY_FIELDS)
     return item
 
@@ -332,7 +321,7 @@ def agenda_item_create(*, actor, meeting: Meeting, **values) -> AgendaItem:
 @transaction.atomic
 def agenda_item_update(*, actor, item: AgendaItem, **values) -> AgendaItem:
     meeting = item.meeting
-    _require(actor, "councils.change_council", meeting.council)
+    require(actor, "councils.change_council", meeting.council)
     if meeting.minutes_published_at:
         raise ServiceError(_("The minutes are published: the meeting's record is closed."))
     _files(values, ("document",))
@@ -358,7 +347,7 @@ def _require_happened(meeting: Meeting) -> None:
 @transaction.atomic
 def attendance_record(*, actor, meeting: Meeting, present: Iterable[int]) -> dict[str, int]:
     """Record who was present (every other member of the day is absent); returns the counts."""
-    _require(actor, "councils.change_council", meeting.council)
+    require(actor, "councils.change_council", meeting.council)
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     _require_happened(meeting)
     if meeting.minutes_published_at:
@@ -445,7 +434,7 @@ def motion_record(
 ) -> Motion:
     """Record a motion on an agenda item, its result and the vote: per member or as counts."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=item.meeting_id)
-    _require(actor, "councils.change_council", meeting.council)
+    require(actor, "councils.change_council", meeting.council)
     _require_happened(meeting)
     if meeting.minutes_published_at:
         raise ServiceError(_("The minutes are published: the meeting's record is closed."))
@@ -465,13 +454,15 @@ def motion_record(
         raise ValidationError({"result": _("A motion that was not voted on has no vote counts.")})
     hromada_id = meeting.council.hromada_id
     plan = None if plan is None else ActionPlan.objects.get(pk=plan.pk)
-    if plan is not None and (plan.hromada_id != hromada_id or plan.status == "draft"):
+    if plan is not None and (plan.hromada_id != hromada_id or plan.status == PlanStatus.DRAFT):
         raise ValidationError({"plan": _("Choose a public action plan of this hromada.")})
     # re-read: the plans' *current* status decides, not a copy the caller holds
     commitments = list(
         Commitment.objects.filter(pk__in=[c.pk for c in commitments]).select_related("plan")
     )
-    if any(c.plan.hromada_id != hromada_id or c.plan.status == "draft" for c in commitments):
+    if any(
+        c.plan.hromada_id != hromada_id or c.plan.status == PlanStatus.DRAFT for c in commitments
+    ):
         raise ValidationError(
             {"commitments": _("Choose commitments of this hromada's public plans.")}
         )
@@ -486,7 +477,7 @@ def motion_record(
         **{Motion.COUNT_FIELDS[o]: n for o, n in counts.items()},
     )
     motion.commitment_ids = sorted(c.pk for c in commitments)
-    _save(motion)
+    save(motion)
     motion.commitments.set(commitments)
     Vote.objects.bulk_create(
         [Vote(motion=motion, membership_id=pk, option=option) for pk, option in votes.items()]
@@ -509,7 +500,7 @@ def minutes_publish(
     *, actor, meeting: Meeting, minutes_text: str = "", minutes_file=None
 ) -> Meeting:
     """Publish the minutes of a meeting that has happened; followers are told."""
-    _require(actor, "councils.change_council", meeting.council)
+    require(actor, "councils.change_council", meeting.council)
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     _require_happened(meeting)
     if not meeting.agenda_published_at:
@@ -541,6 +532,4 @@ def minutes_publish(
 
 
 def _notify(meeting: Meeting, event: str) -> None:
-    from .tasks import notify_meeting_event
-
     transaction.on_commit(lambda: notify_meeting_event.enqueue(meeting.pk, event))

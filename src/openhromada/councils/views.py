@@ -5,24 +5,27 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from openhromada.core.forms import add_service_errors, run_service
-from openhromada.core.history import describe
+from openhromada.core.history_display import describe
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.uploads import serve
 from openhromada.core.views import withheld_page
 from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
+from openhromada.notifications.views import toggle_follow
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment
 
-from . import rows, selectors, services
+from . import selectors, services
 from .forms import (
     AccountLinkForm,
     AgendaItemForm,
@@ -32,7 +35,7 @@ from .forms import (
     MinutesForm,
     MotionForm,
 )
-from .lifecycle import Result, Topic
+from .lifecycle import Result, Topic, list_labels
 from .models import AgendaItem, Council, Meeting, Membership, Person
 from .structured import council_twins, meeting_twins
 
@@ -64,6 +67,13 @@ def _described(entries, withheld):
     return describe(entries, None, withheld)
 
 
+def _count_items(meetings) -> None:
+    """Each meeting's "N agenda items" (plural forms are chosen here: see core.jinja)."""
+    for m in meetings:
+        n = m.item_count
+        m.items_label = ngettext("%(n)s agenda item", "%(n)s agenda items", n) % {"n": n}
+
+
 @public_page_cache
 def council_detail(request, hromada_slug):
     council = selectors.get_council(hromada_slug)
@@ -72,6 +82,7 @@ def council_detail(request, hromada_slug):
     members = selectors.current_members(council)
     withheld = for_request(request)
     upcoming, past = selectors.meetings_for_page(council, drafts, request.GET.get("page"), withheld)
+    _count_items([*upcoming, *past.object_list])
     entries = list(selectors.history(council, withheld)[: HISTORY_ON_PAGE + 1])
     return render(
         request,
@@ -80,11 +91,7 @@ def council_detail(request, hromada_slug):
             "council": council,
             "hromada": council.hromada,
             "members": members,
-            "member_rows": rows.member_rows_html(
-                members, hromada_slug, user.has_perm("councils.change_council", council)
-            ),
-            "upcoming_lines": rows.meeting_lines_html(upcoming, hromada_slug),
-            "past_lines": rows.meeting_lines_html(past.object_list, hromada_slug),
+            "labels": list_labels(),
             "balance": selectors.balance(members),
             "warnings": selectors.warnings(council, members),
             "upcoming": upcoming,
@@ -101,7 +108,6 @@ def council_detail(request, hromada_slug):
 
 @public_page_cache
 def council_history(request, hromada_slug):
-    from django.core.paginator import Paginator
 
     council = selectors.get_council(hromada_slug)
     withheld = for_request(request)
@@ -215,8 +221,7 @@ def person_detail(request, hromada_slug, person_id):
             "council": council,
             "hromada": council.hromada,
             "person": person,
-            "attendance_rows": rows.attendance_rows_html(record["attendance"], hromada_slug),
-            "vote_rows": rows.vote_rows_html(record["votes"], hromada_slug, withheld),
+            "labels": list_labels(),
             **record,
         },
     )
@@ -472,7 +477,7 @@ def decisions(request, hromada_slug):
             "hromada": council.hromada,
             "filter": flt,
             "page": page,
-            "rows": rows.register_rows_html(page.object_list, hromada_slug),
+            "labels": list_labels(),
             "querystring": params.urlencode(),
             "topics": Topic.choices,
             "results": Result.choices,
@@ -483,7 +488,6 @@ def decisions(request, hromada_slug):
 @login_required
 @require_POST
 def follow_toggle(request, hromada_slug):
-    from openhromada.notifications.views import toggle_follow
 
     council = selectors.get_council(hromada_slug)
     toggle_follow(

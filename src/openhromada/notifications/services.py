@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
@@ -36,8 +37,6 @@ def is_following(user, obj: models.Model) -> bool:
 
 def followers(objects: Iterable[models.Model]):
     """Users following any of the objects, each once."""
-    from django.contrib.auth import get_user_model
-
     condition = Q(pk__in=[])
     for obj in objects:
         ct = ContentType.objects.get_for_model(obj)

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .services import mark_all_read
+from .services import follow, mark_all_read, unfollow
 
 
 @login_required
@@ -27,10 +28,6 @@ def read_all(request):
 def toggle_follow(request, target, followed_message) -> None:
     """Follow or stop following `target` as the POST asks, telling the user what happened; the
     pages of plans, commitments and councils share it."""
-    from django.core.exceptions import PermissionDenied
-
-    from .services import follow, unfollow
-
     if request.POST.get("action") == "unfollow":
         unfollow(user=request.user, obj=target)
         messages.success(request, _("You no longer follow this."))

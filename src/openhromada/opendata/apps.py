@@ -10,6 +10,9 @@ class OpendataConfig(AppConfig):
     def ready(self):
         from openhromada.core.visibility import publicity_changed
 
+        from .base import register as register_datasets
         from .dumps import discard_dump
+        from .history_data import HISTORY
 
+        register_datasets(HISTORY)
         publicity_changed.connect(discard_dump, dispatch_uid="opendata-discard-dump")

@@ -16,10 +16,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field, create_model
 
 from openhromada.core.withholding import Active
+
+from .problems import BadParameter
 
 CHUNK_ROWS = 2000  # rows read (and prepared) at a time when streaming a whole dataset
 
@@ -94,8 +99,6 @@ class Dataset:
     def schema(self):
         """A Pydantic model of one row, built from the columns (for the OpenAPI document)."""
         if self._schema is None:
-            from django.utils import translation
-
             fields = {}
             for col in self.columns:
                 kind = TYPES[col.type]
@@ -109,6 +112,14 @@ class Dataset:
     def public_queryset(self, withheld: Active) -> QuerySet:
         """Public rows, withheld records (and records under them) left out."""
         return withheld.exclude(self.queryset(withheld))
+
+    def filtered(self, qs: QuerySet, values: dict) -> QuerySet:
+        """`qs` narrowed by the filters that `values` (already validated) give."""
+        for flt in self.filters:
+            if values.get(flt.name) is not None:
+                value = _aware(flt.name, values[flt.name])
+                qs = qs.filter(**{flt.lookup: (not value) if flt.invert else value})
+        return qs
 
     def rows(self, rows: list[dict], withheld: Active) -> list[dict]:
         """Database rows as public rows."""
@@ -126,9 +137,7 @@ class Dataset:
         chunks (constant memory)."""
         qs = self.public_queryset(withheld)
         if filters:
-            from .endpoints import apply_filters
-
-            qs = apply_filters(self, qs, filters)
+            qs = self.filtered(qs, filters)
         batch: list[dict] = []
         for row in qs.order_by(self.pk).iterator(chunk_size=CHUNK_ROWS):
             batch.append(row)
@@ -136,6 +145,28 @@ class Dataset:
                 yield from self.rows(batch, withheld)
                 batch = []
         yield from self.rows(batch, withheld)
+
+
+def _aware(name: str, value):
+    """Datetimes in UTC (naive ones taken as UTC); an unrepresentable one is a bad parameter."""
+    if not isinstance(value, dt.datetime):
+        return value
+    try:
+        if timezone.is_naive(value):
+            return timezone.make_aware(value, dt.UTC)
+        return value.astimezone(dt.UTC)
+    except (OverflowError, ValueError):
+        raise BadParameter(name, gettext("This date and time is out of range.")) from None
+
+
+# Every dataset, registered by its app in `AppConfig.ready()` (in the order of INSTALLED_APPS,
+# which is the order of the ZIP, the catalogue and the data pages).
+REGISTRY: dict[str, Dataset] = {}
+
+
+def register(*datasets: Dataset) -> None:
+    for dataset in datasets:
+        REGISTRY[dataset.key] = dataset
 
 
 # Columns and a filter that most datasets share (one description, one translation).
@@ -166,9 +197,6 @@ def oblast_filter(path: str) -> Filter:
 def page_prefix(url_name: str) -> str:
     """A page address prefix in the default language, resolved once (rows are built by the
     hundred thousand; `reverse` per row would dominate)."""
-    from django.urls import reverse
-    from django.utils import translation
-
     with translation.override(settings.LANGUAGE_CODE):
         return reverse(url_name)
 

@@ -16,18 +16,17 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from openhromada.core.withholding import Active, active
 
-from .base import Dataset
+from .base import REGISTRY, Dataset
 from .datapackage import descriptor
 
 CHUNK = 64 * 1024
 
 
 def datasets() -> list[Dataset]:
-    return [import_string(path) for path in settings.OPENDATA_DATASETS]
+    return list(REGISTRY.values())
 
 
 def get(key: str) -> Dataset | None:

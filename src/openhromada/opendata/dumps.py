@@ -8,6 +8,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django_tasks import task
+
+from .bulk import zip_stream
 
 ZIP_NAME = "openhromada-opendata.zip"
 REBUILD_LOCK = "opendata:dump-rebuild-queued"
@@ -19,8 +22,6 @@ def dump_path() -> Path:
 
 def build_dump() -> Path:
     """Write the ZIP next to its final place, then rename: readers never see half a file."""
-    from .bulk import zip_stream
-
     target = dump_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.part")
@@ -47,7 +48,11 @@ def fresh_dump() -> Path | None:
     if age is not None and age <= settings.OPENDATA_DUMP_MAX_AGE:
         return path
     if cache.add(REBUILD_LOCK, 1, timeout=3600):  # one rebuild queued at a time
-        from .tasks import build_dump_task
-
         build_dump_task.enqueue()
     return None
+
+
+@task()
+def build_dump_task() -> str:
+    """The ZIP built in the background (queued when a download finds none fresh)."""
+    return str(build_dump())

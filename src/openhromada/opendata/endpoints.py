@@ -13,11 +13,11 @@ from typing import Annotated, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
-from django.utils import timezone
+from django.utils import translation
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
-from pydantic import Field, StringConstraints, create_model
+from pydantic import Field, StringConstraints, ValidationError, create_model
 
 from openhromada.core.withholding import active
 
@@ -73,8 +73,6 @@ def _filters_schema(dataset: Dataset):
 
 
 def _en(text) -> str:
-    from django.utils import translation
-
     with translation.override("en"):
         return str(text)
 
@@ -98,38 +96,15 @@ def _json(payload) -> HttpResponse:
     return HttpResponse(body.encode(), content_type="application/json; charset=utf-8")
 
 
-def _aware(name: str, value):
-    """Datetimes in UTC (naive ones taken as UTC); an unrepresentable one is a bad parameter."""
-    if not isinstance(value, dt.datetime):
-        return value
-    try:
-        if timezone.is_naive(value):
-            return timezone.make_aware(value, dt.UTC)
-        return value.astimezone(dt.UTC)
-    except (OverflowError, ValueError):
-        raise BadParameter(name, _("This date and time is out of range.")) from None
-
-
 def _last_modified(response: HttpResponse, rows: list[dict], field: str) -> None:
     stamps = [r[field] for r in rows if r.get(field)]
     if stamps:
         response["Last-Modified"] = http_date(max(stamps).timestamp())
 
 
-def apply_filters(dataset: Dataset, qs, values: dict):
-    """`qs` narrowed by the dataset's filters that `values` (already validated) give."""
-    for flt in dataset.filters:
-        if values.get(flt.name) is not None:
-            value = _aware(flt.name, values[flt.name])
-            qs = qs.filter(**{flt.lookup: (not value) if flt.invert else value})
-    return qs
-
-
 def parse_filters(dataset: Dataset, params) -> dict:
     """Validate a bulk download's query string against the dataset's filters, with the API's
     types and messages; raises BadParameter."""
-    from pydantic import ValidationError
-
     schema = _filters_schema(dataset)
     allowed = {f.name for f in dataset.filters}
     for name in params:
@@ -167,7 +142,7 @@ def dataset_router(dataset: Dataset, tag: str) -> Router:
         _check_known(request, query_schema)
         withheld = active()
         values = filters.model_dump(exclude={"cursor", "limit"})
-        qs = apply_filters(dataset, dataset.public_queryset(withheld), values)
+        qs = dataset.filtered(dataset.public_queryset(withheld), values)
         if filters.cursor:
             qs = qs.filter(**{f"{dataset.pk}__gt": decode_cursor(filters.cursor, int)})
         rows = list(qs.order_by(dataset.pk)[: filters.limit + 1])

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from openhromada.core.feeds import PlainTextAtomFeed
-from openhromada.core.history import describe
+from openhromada.core.history_display import describe
 from openhromada.core.models import HistoryEntry
+from openhromada.core.people import actor_name
 from openhromada.core.withholding import active
 
 from .base import absolute
@@ -71,7 +72,7 @@ class ChangesFeed(Feed):
         return item.created_at
 
     def item_author_name(self, item: HistoryEntry):
-        return item.actor_label
+        return actor_name(item.actor_label)  # as `describe` made it public
 
 
 class HromadaFeed(ChangesFeed):

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core import visibility
 from openhromada.core.models import HistoryEntry
+from openhromada.core.people import public_actor
 from openhromada.core.withholding import Active
 
 from .base import Column, Dataset, Filter, absolute
@@ -107,6 +109,7 @@ def public_entries(withheld: Active):
     return public_entry_objects(withheld).values(
         "seq",
         "created_at",
+        "actor_id",  # never published: tells an account's old id-label from a chosen name
         "actor_label",
         "object_type",
         "object_id",
@@ -149,7 +152,13 @@ def _entry_row(row: dict, withheld: Active) -> dict:
     return {
         "seq": row["seq"],
         "created_at": row["created_at"],
-        "actor": row["actor_label"],
+        "actor": public_actor(
+            row["actor_id"],
+            row["actor_label"],
+            row["object_type"],
+            row["changes"],
+            settings.LANGUAGE_CODE,
+        ),
         "object_type": row["object_type"],
         "object_id": row["object_id"],
         "object_repr": entry.object_repr,
@@ -179,7 +188,14 @@ HISTORY = Dataset(
     columns=(
         Column("seq", "integer", _("Position in the chain, from 1.")),
         Column("created_at", "datetime", _("When the change was made (UTC).")),
-        Column("actor", "string", _("Public display name of who made the change.")),
+        Column(
+            "actor",
+            "string",
+            _(
+                'Public name of who made the change; "system" for the platform itself, '
+                '"resident" for a change whose author stays private (a support of a proposal).'
+            ),
+        ),
         Column("object_type", "string", _("app_label.model of the changed record.")),
         Column("object_id", "string", _("Identifier of the changed record.")),
         Column("object_repr", "string", _("The record's name at the time.")),

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.people import register_private_actor
+
 
 class ParticipationConfig(AppConfig):
     name = "openhromada.participation"
@@ -8,6 +10,11 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Co-creation and consultations")
 
     def ready(self):
+        from openhromada.opendata.base import register as register_datasets
+
+        from .datasets import CALLS, COMMENTS, CONSULTATIONS, PROPOSALS
+
+        register_datasets(CALLS, PROPOSALS, CONSULTATIONS, COMMENTS)
         from openhromada.core import sections
 
         from .sections import commitment_proposals, hromada_participation, plan_calls
@@ -16,6 +23,8 @@ class ParticipationConfig(AppConfig):
         sections.register("plan", plan_calls)
         sections.register("commitment", commitment_proposals)
         register_publicity()
+        # a support is a count in the public history; who supports stays private
+        register_private_actor("participation.proposal", ("support_count",))
 
 
 def register_publicity() -> None:

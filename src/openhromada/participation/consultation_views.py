@@ -16,10 +16,10 @@ from openhromada.core.ratelimit import client_address
 from openhromada.core.text import spreadsheet_csv
 from openhromada.core.uploads import serve
 from openhromada.notifications.services import is_following
+from openhromada.notifications.views import toggle_follow
 from openhromada.places.models import Hromada
 
 from . import consultations, selectors, services
-from .comments import Thread, thread_html
 from .forms import (
     CloseForm,
     CommentForm,
@@ -196,15 +196,7 @@ def consultation_detail(request, pk):
     consultation = selectors.get_consultation(pk, drafts_for=request.user)
     user = request.user
     sections = list(selectors.consultation_sections(consultation))
-    can = {
-        "can_contribute": user.has_perm("participation.contribute", consultation),
-        "can_moderate": user.has_perm("participation.moderate", consultation),
-        "can_outcome": user.has_perm("participation.change_consultation", consultation),
-    }
-    is_open = consultation.is_published and consultation.is_open()
-    for section in sections:
-        action = reverse("participation:section_comment", args=[pk, section.number])
-        section.thread = thread_html(section.top, Thread(request, action, is_open, **can))
+    can_edit = user.has_perm("participation.change_consultation", consultation)
     return render(
         request,
         "participation/consultation_detail.html",
@@ -214,9 +206,11 @@ def consultation_detail(request, pk):
             "sections": sections,
             "questions": list(consultation.questions.all()),
             "results": selectors.survey_results(consultation, text_limit=0),
-            "can_edit": user.has_perm("participation.change_consultation", consultation),
+            "can_edit": can_edit,
             "can_contribute": user.has_perm("participation.contribute", consultation),
             "can_moderate": user.has_perm("participation.moderate", consultation),
+            "can_outcome": can_edit,  # who edits the consultation records comments' outcomes
+            "comments_open": consultation.is_published and consultation.is_open(),
             "following": is_following(user, consultation),
             "follow_url": reverse("participation:consultation_follow", args=[pk]),
             **consultation_twins(consultation),
@@ -366,7 +360,6 @@ def report_edit(request, pk):
 @login_required
 @require_POST
 def consultation_follow(request, pk):
-    from openhromada.notifications.views import toggle_follow
 
     consultation = selectors.get_consultation(pk)
     toggle_follow(

@@ -81,7 +81,7 @@ def consultation_update(*, actor, consultation: Consultation, **values) -> Consu
 
 
 def _schedule_close(consultation: Consultation) -> None:
-    from .tasks import schedule_close
+    from .tasks import schedule_close  # noqa: PLC0415 - the tasks call these services
 
     transaction.on_commit(
         lambda: schedule_close("consultation", consultation.pk, consultation.closes_at)
@@ -284,7 +284,7 @@ def report_publish(*, actor, consultation: Consultation, report: str) -> Consult
     changes = diff(before, snapshot(consultation, ("report", "report_published_at")))
     if changes:
         record(actor=actor, obj=consultation, action=HistoryAction.UPDATE, changes=changes)
-        from .tasks import notify_report
+        from .tasks import notify_report  # noqa: PLC0415 - the tasks call these services
 
         _after_commit(notify_report, consultation.pk)
     return consultation

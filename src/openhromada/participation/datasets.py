@@ -9,11 +9,10 @@ and everything in them stay out.
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils import translation
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core import visibility
+from openhromada.core.people import public_name
 from openhromada.opendata.base import (
     API_URL,
     CREATED,
@@ -45,10 +44,7 @@ AUTHOR = Column("author", "string", _("The author's public display name."))
 
 def author_name(display_name: str, user_id: int) -> str:
     """The public name as pages show it, in the platform's default language."""
-    if display_name:
-        return display_name
-    with translation.override(settings.LANGUAGE_CODE):
-        return gettext("Resident #%(id)s") % {"id": user_id}
+    return public_name(display_name, user_id, settings.LANGUAGE_CODE)
 
 
 def _page(name: str, pk: int) -> str:
@@ -324,9 +320,10 @@ def _comment_row(row: dict, withheld) -> dict:
 
 
 def _public_comments(withheld):
-    """Comments on public proposals and sections; hidden ones keep their row, blanked."""
+    """Comments on public proposals and sections (not those under a hidden proposal); hidden
+    ones keep their row, blanked."""
     return Comment.objects.filter(
-        visibility.public_in("participation.call", withheld, "proposal__call", nullable=True),
+        visibility.public_in("participation.proposal", withheld, "proposal", nullable=True),
         visibility.public_in("participation.section", withheld, "section", nullable=True),
     )
 

@@ -15,6 +15,9 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from openhromada.accounts.demo import residents
+from openhromada.places.models import Hromada
+
 from . import consultations, moderation, services
 from .models import Call, Consultation, Proposal
 
@@ -355,8 +358,6 @@ def _ternopil_consultation(hromada, official, people) -> None:
 @transaction.atomic
 def on_co_creation(plan, official) -> None:
     """Run by the plans demo while a demo plan is in co-creation."""
-    from openhromada.accounts.demo import residents
-
     if Call.objects.filter(plan=plan).exists():
         return
     people = residents(RESIDENTS)
@@ -370,9 +371,6 @@ def on_co_creation(plan, official) -> None:
 @transaction.atomic
 def load(*, officials: dict) -> None:
     """What does not hang on a plan's co-creation: Ternopil's open consultation (once)."""
-    from openhromada.accounts.demo import residents
-    from openhromada.places.models import Hromada
-
     hromada = Hromada.objects.get(code=TERNOPIL)
     if Consultation.objects.filter(hromada=hromada, origin="demo").exists():
         return

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openhromada.accounts.models import Role
 from openhromada.core.forms import run_service
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
@@ -174,7 +175,7 @@ def moderation_log(request):
 def moderation_queue(request):
     if not (
         request.user.has_perm("participation.block_everywhere")
-        or request.user.roles.filter(role="official").exists()
+        or request.user.roles.filter(role=Role.OFFICIAL).exists()
     ):
         raise PermissionDenied
     page = Paginator(selectors.open_reports(request.user), LOG_PAGE_SIZE).get_page(

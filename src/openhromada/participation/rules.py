@@ -8,14 +8,13 @@ moderate. Authors edit their own proposal until it has a response.
 import rules
 
 from openhromada.accounts.predicates import is_official_of, is_operator_or_admin, is_verified
+from openhromada.places.models import Hromada
+
+from .models import Block, Comment, Proposal, Section
 
 
 def hromada_of(obj):
     """The hromada a participation object belongs to (a hromada, plan, call, proposal, …)."""
-    from openhromada.places.models import Hromada
-
-    from .models import Comment, Proposal, Section
-
     if obj is None or isinstance(obj, Hromada):
         return obj
     if isinstance(obj, Comment):
@@ -31,8 +30,6 @@ def _blocked_in(user) -> set:
     """Hromada ids the user is blocked in (None = everywhere), read once per request."""
     cached = getattr(user, "_participation_blocks", None)
     if cached is None:
-        from .models import Block
-
         cached = set(
             Block.objects.filter(user=user, lifted_at__isnull=True).values_list(
                 "hromada_id", flat=True

@@ -10,13 +10,16 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from openhromada.accounts.models import Role
 from openhromada.core import visibility
+from openhromada.core.history import history_for
 from openhromada.core.text import one_line
 from openhromada.core.withholding import for_request
 
 from .lifecycle import CHOICE_KINDS, SCALE_POINTS, QuestionKind, ResponseKind
-from .models import Answer, Call, Comment, Consultation, ModerationEntry, Proposal
+from .models import AbuseReport, Answer, Call, Comment, Consultation, ModerationEntry, Proposal
 
 PROPOSALS_PER_PAGE = 50
 COMMENTS_PER_PAGE = 50
@@ -155,7 +158,10 @@ def call_report(call: Call) -> dict:
         "by_response": [(kind.label, by_response.get(kind.value, 0)) for kind in ResponseKind],
         "median_days": None if median is None else round(median, 1),
         "max_days": round(waits[-1], 1) if waits else None,
-        "unanswered": proposals.filter(response="").order_by("created_at", "pk"),
+        # rows, not instances: the list can hold every proposal of a big call
+        "unanswered": proposals.filter(response="")
+        .order_by("created_at", "pk")
+        .values_list("pk", "number", "title", "created_at", "hidden_at"),
     }
 
 
@@ -253,9 +259,6 @@ def moderation_log(hromada=None):
 def open_reports(user):
     """Open abuse reports a moderator may act on: all for operators, their hromadas' for
     officials."""
-    from openhromada.accounts.models import Role
-
-    from .models import AbuseReport
 
     reports = AbuseReport.objects.filter(resolved_at__isnull=True).select_related(
         "proposal", "comment", "hromada", "reporter"
@@ -278,14 +281,12 @@ def hromada_activity(hromada, withheld):
 
 
 def proposal_history(proposal: Proposal):
-    from openhromada.core.history import history_for
 
     return history_for(proposal).order_by("-seq")
 
 
 def open_now(withheld):
     """Public calls and consultations open now, closing soonest first (two queries)."""
-    from django.utils import timezone
 
     now = timezone.now()
     window = Q(opens_at__lte=now, closes_at__gt=now, closed_at__isnull=True)
@@ -306,7 +307,6 @@ def open_now(withheld):
 def recently_closed(withheld, limit: int = 20):
     """Public calls and consultations that have ended, newest first, with their reports'
     state."""
-    from django.utils import timezone
 
     now = timezone.now()
     ended = Q(closed_at__isnull=False) | Q(closes_at__lte=now)

@@ -15,13 +15,14 @@ from openhromada.core import ratelimit
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import diff, public_value, record, record_create, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.people import RESIDENT
 from openhromada.core.text import one_line
 from openhromada.core.uploads import check_uploads
 from openhromada.notifications.services import follow
 from openhromada.plans.lifecycle import PlanStatus
 
 from .lifecycle import LINKS_COMMITMENTS, NEEDS_COMMITMENT, ResponseKind
-from .models import Attachment, Call, Category, Comment, Proposal, Support
+from .models import Attachment, Call, Category, Comment, Proposal, Section, Support
 
 MAX_CATEGORIES = 20
 MAX_ATTACHMENTS = 5
@@ -102,7 +103,7 @@ def _set_categories(call: Call, names: list[str]) -> list[str]:
 
 
 def _schedule_close(call: Call) -> None:
-    from .tasks import schedule_close
+    from .tasks import schedule_close  # noqa: PLC0415 - the tasks call these services
 
     transaction.on_commit(lambda: schedule_close("call", call.pk, call.closes_at))
 
@@ -176,7 +177,7 @@ def _close(actor, window, when, reason: str = ""):
     save(window)
     changes = diff(before, snapshot(window, ("closed_at", "closed_reason")))
     record(actor=actor, obj=window, action=HistoryAction.UPDATE, changes=changes)
-    from .tasks import notify_closed
+    from .tasks import notify_closed  # noqa: PLC0415 - the tasks call these services
 
     _after_commit(notify_closed, window._meta.model_name, window.pk)
     return window
@@ -299,7 +300,7 @@ def proposal_support(*, actor, proposal: Proposal, address: str | None = None) -
         raise ServiceError(_("You already support this proposal."), code="twice")
     ratelimit.check("support", user=actor, address=address)
     support = Support.objects.create(proposal=proposal, user=actor)
-    _count_supports(actor, proposal, +1)
+    _count_supports(proposal, +1)
     return support
 
 
@@ -310,17 +311,19 @@ def proposal_unsupport(*, actor, proposal: Proposal) -> None:
     deleted, _rows = Support.objects.filter(proposal=proposal, user=actor).delete()
     if not deleted:
         raise ServiceError(_("You do not support this proposal."), code="not_supported")
-    _count_supports(actor, proposal, -1)
+    _count_supports(proposal, -1)
 
 
-def _count_supports(actor, proposal: Proposal, step: int) -> None:
+def _count_supports(proposal: Proposal, step: int) -> None:
+    """The count is public and in the history; who supports is not (the Support rows are
+    private), so the entry names no one — not even by an id in the chain."""
     old = proposal.support_count
     Proposal.objects.filter(pk=proposal.pk).update(
         support_count=F("support_count") + step, updated_at=timezone.now()
     )
     proposal.support_count = old + step
     record(
-        actor=actor,
+        actor=RESIDENT,
         obj=proposal,
         action=HistoryAction.UPDATE,
         changes={"support_count": [old, proposal.support_count]},
@@ -372,7 +375,7 @@ def proposal_respond(
     proposal.commitments.set(linked)
     if changes := diff(before, _response_snapshot(proposal)):
         record(actor=actor, obj=proposal, action=HistoryAction.UPDATE, changes=changes)
-        from .tasks import notify_response
+        from .tasks import notify_response  # noqa: PLC0415 - the tasks call these services
 
         _after_commit(notify_response, proposal.pk)
     return proposal
@@ -393,8 +396,6 @@ def _comment_target(proposal, section):
     if proposal is not None:
         proposal = Proposal.objects.select_related("call__hromada").get(pk=proposal.pk)
         return proposal, proposal.call, _("The call")
-    from .models import Section
-
     section = Section.objects.select_related("consultation__hromada").get(pk=section.pk)
     consultation = section.consultation
     if not consultation.is_published:

@@ -3,7 +3,7 @@ about a response, a report or a close."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import task, task_backends
 
 from openhromada.notifications.services import email_notifications, notify
 
@@ -18,7 +18,7 @@ def _window(kind: str, pk: int):
 @task()
 def close_due(kind: str, pk: int) -> bool:
     """Queued for each call's and consultation's end date; a changed date queues it again."""
-    from .services import close_if_due
+    from .services import close_if_due  # noqa: PLC0415 - the services queue these tasks
 
     window = _window(kind, pk)
     return window is not None and close_if_due(window)
@@ -27,8 +27,6 @@ def close_due(kind: str, pk: int) -> bool:
 def schedule_close(kind: str, pk: int, when) -> None:
     """Queue `close_due` for the end date, where the task backend can defer (the database one
     can); elsewhere the period still closes on time, as `is_open` reads the dates."""
-    from django_tasks import task_backends
-
     if task_backends["default"].supports_defer:
         close_due.using(run_after=when).enqueue(kind, pk)
 

@@ -12,16 +12,16 @@ from django.views.decorators.http import require_POST
 
 from openhromada.core import visibility
 from openhromada.core.forms import run_service
-from openhromada.core.history import describe
+from openhromada.core.history_display import describe
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import RateLimited, client_address
 from openhromada.core.uploads import serve
 from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
+from openhromada.notifications.views import toggle_follow
 from openhromada.plans.models import ActionPlan
 
 from . import rows, selectors, services
-from .comments import Thread, thread_html
 from .forms import CallForm, CloseForm, CommentForm, ProposalForm, ResponseForm
 from .lifecycle import ResponseKind
 from .models import Attachment, Call, Proposal
@@ -148,7 +148,9 @@ def call_detail(request, pk):
             ],
             "page": page,
             "querystring": urlencode(query),
-            "proposal_rows": rows.proposal_rows_html(page.object_list, supported),
+            "proposals": rows.for_list(page.object_list),
+            "supported": supported,
+            "response_labels": dict(ResponseKind.choices),
             "counts": selectors.call_counts(call),
             "can_edit": request.user.has_perm("participation.change_call", call),
             "can_contribute": request.user.has_perm("participation.contribute", call),
@@ -170,7 +172,6 @@ def call_report(request, pk):
             "call": call,
             "hromada": call.hromada,
             "report": report,
-            "unanswered": rows.unanswered_html(report["unanswered"]),
         },
     )
 
@@ -178,7 +179,6 @@ def call_report(request, pk):
 @login_required
 @require_POST
 def call_follow(request, pk):
-    from openhromada.notifications.views import toggle_follow
 
     call = selectors.get_call(request, pk)
     toggle_follow(request, call, _("You follow the call now and will be told when it closes."))
@@ -291,7 +291,6 @@ def proposal_support(request, pk):
 @login_required
 @require_POST
 def proposal_follow(request, pk):
-    from openhromada.notifications.views import toggle_follow
 
     proposal = selectors.get_proposal(request, pk)
     toggle_follow(request, proposal, _("You follow the proposal and will be told of the response."))
@@ -343,22 +342,17 @@ def proposal_respond(request, pk):
 def proposal_detail(request, pk):
     proposal = selectors.get_proposal(request, pk)
     user = request.user
-    comments = selectors.comments_page({"proposal": proposal}, request.GET.get("page"))
+    # a hidden proposal's comments live in it: not public either (core.visibility)
+    comments = None
+    if not proposal.is_hidden:
+        comments = selectors.comments_page({"proposal": proposal}, request.GET.get("page"))
     context = _proposal_context(request, proposal)
-    thread = Thread(
-        request,
-        action=reverse("participation:proposal_comment", args=[pk]),
-        open=proposal.call.is_open(),
-        can_contribute=context["can_contribute"],
-        can_moderate=context["can_moderate"],
-    )
     return render(
         request,
         "participation/proposal_detail.html",
         {
             **context,
             "comments": comments,
-            "comments_html": thread_html(comments.object_list, thread),
             "supported": bool(selectors.supported_ids(user, [proposal])),
             "following": is_following(user, proposal),
             "follow_url": reverse("participation:proposal_follow", args=[pk]),

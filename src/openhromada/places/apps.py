@@ -8,6 +8,11 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self):
+        from openhromada.opendata.base import register as register_datasets
+
+        from .datasets import HROMADAS, OBLASTS
+
+        register_datasets(OBLASTS, HROMADAS)
         from openhromada.core.withholding import Withholdable, register
 
         # Codifier records stay public; an operator can withhold a hromada's contact details.

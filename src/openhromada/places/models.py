@@ -1,5 +1,6 @@
 """Oblasts, raions and hromadas from the official codifier (КАТОТТГ)."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone, translation
@@ -277,8 +278,6 @@ class Hromada(BilingualName):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.ogp_member_until and not self.ogp_member_since:
             raise ValidationError({"ogp_member_since": _("Give the date membership started.")})
         if (

@@ -157,17 +157,6 @@ def codifier_import(
     return result
 
 
-HROMADA_EDITABLE = (
-    "population",
-    "population_source",
-    "website",
-    "ogp_member_since",
-    "ogp_member_until",
-    "membership_origin",
-    "temporarily_occupied",
-)
-
-
 @transaction.atomic
 def hromada_update(*, actor, hromada: Hromada, **values) -> Hromada:
     """Change a hromada's editable facts; validated, saved and recorded in its public history."""

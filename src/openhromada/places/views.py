@@ -4,7 +4,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from openhromada.core import sections
-from openhromada.core.history import describe, history_for
+from openhromada.core.history import history_for
+from openhromada.core.history_display import describe
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.withholding import for_request
 
@@ -12,7 +13,6 @@ from .models import Hromada, Oblast
 from .selectors import (
     MAX_QUERY_LENGTH,
     directory_page,
-    directory_rows_html,
     hromada_rows,
     parse_directory_query,
 )
@@ -27,7 +27,7 @@ def directory(request):
     oblasts = list(Oblast.objects.only("slug", "name_uk", "name_en", "sort_key"))
     query = parse_directory_query(request.GET, oblasts)
     page = directory_page(query)
-    rows = directory_rows_html(hromada_rows(page.object_list))
+    rows = hromada_rows(page.object_list)
     params = request.GET.copy()
     params.pop("page", None)
     return render(

@@ -8,6 +8,11 @@ class PlansConfig(AppConfig):
     verbose_name = _("Action plans")
 
     def ready(self):
+        from openhromada.opendata.base import register as register_datasets
+
+        from .datasets import COMMITMENTS, MILESTONES, PLANS, PROGRESS_UPDATES
+
+        register_datasets(PLANS, COMMITMENTS, MILESTONES, PROGRESS_UPDATES)
         from openhromada.core import sections
 
         from .sections import hromada_plans

@@ -47,7 +47,6 @@ COLUMNS = [
     ("percent", _("milestone progress, % (export only)")),
 ]
 NAMES = [name for name, _help in COLUMNS]
-COMMITMENT_COLUMNS = NAMES[:16]
 # The columns whose text may run over several lines (the model's ProseFields); every other
 # cell holds one line.
 MULTI_LINE = {"problem", "baseline", "objective", "how_it_solves", "expected_output"}

@@ -5,6 +5,8 @@ import datetime as dt
 
 from django.utils import timezone
 
+from openhromada.places.models import Hromada
+
 from . import services
 from .models import ActionPlan
 
@@ -370,8 +372,6 @@ def load(*, officials: dict, on_co_creation=None) -> list[ActionPlan]:
     """Create the demo plans once; `officials` maps a hromada code to its demo official.
     `on_co_creation(plan, official)` runs while each plan is in co-creation (apps built on plans
     add what happened then, e.g. the call for proposals), before the plan moves on."""
-    from openhromada.places.models import Hromada
-
     plans = []
     for code, start, end, title, final, commitments in DEMO_PLANS:
         hromada = Hromada.objects.get(code=code)

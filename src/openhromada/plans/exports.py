@@ -42,7 +42,7 @@ def as_csv(plan: ActionPlan) -> str:
 def _text_cells(sheet, values) -> list:
     """Each string as a text cell, never a formula (a title "=HYPERLINK(…)" stays text), cleaned
     of what XML cannot hold (openpyxl refuses it), whatever is stored."""
-    from openpyxl.cell import WriteOnlyCell  # loaded only for an export, like Workbook below
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - heavy: loaded for an export only
 
     cells = []
     for value in values:
@@ -54,7 +54,7 @@ def _text_cells(sheet, values) -> list:
 
 
 def as_xlsx(plan: ActionPlan) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 - heavy: loaded for an export only
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(plan.period)
@@ -157,6 +157,6 @@ def print_html(plan: ActionPlan, request=None) -> str:
 
 
 def as_pdf(plan: ActionPlan) -> bytes:
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # noqa: PLC0415 - heavy: loaded for a PDF only
 
     return HTML(string=print_html(plan)).write_pdf(stylesheets=[CSS(filename=PRINT_CSS)])

@@ -5,12 +5,11 @@ import rules
 from openhromada.accounts.predicates import is_official_of, is_operator_or_admin
 
 from .lifecycle import FROZEN_STATES, PUBLIC_STATES, REPORTING_STATES
+from .models import Commitment, Milestone
 
 
 def _plan(obj):
     """The plan an object belongs to: a plan, a commitment or a milestone."""
-    from .models import Commitment, Milestone
-
     if isinstance(obj, Milestone):
         return obj.commitment.plan
     if isinstance(obj, Commitment):
@@ -53,5 +52,4 @@ rules.add_perm("plans.add_commitment", is_official_of_plan & plan_is_open_for_dr
 rules.add_perm("plans.change_commitment", is_official_of_plan & plan_is_open_for_drafting)
 rules.add_perm("plans.amend_commitment", is_official_of_plan & plan_is_frozen)
 rules.add_perm("plans.add_milestone", is_official_of_plan & plan_is_open_for_drafting)
-rules.add_perm("plans.change_milestone", is_official_of_plan & plan_is_open_for_drafting)
 rules.add_perm("plans.report_progress", is_official_of_plan & plan_is_reporting)

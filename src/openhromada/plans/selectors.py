@@ -116,48 +116,6 @@ def plan_page(plan: ActionPlan, flt: CommitmentFilter, withheld) -> dict:
     }
 
 
-OVERVIEW_ROW = (
-    '<tr><th scope="row"><a href="{}">{}</a>{}</th><td>{}</td><td>{}</td><td>{}</td>'
-    '<td><svg class="progress" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
-    'focusable="false"><rect class="progress-bar" width="{}" height="10"/></svg> <span>{}%</span>'
-    '</td><td class="num">{}</td></tr>\n'
-)
-
-
-def overview_rows_html(plans) -> str:
-    """The overview's table body, built in Python (see places.selectors.directory_rows_html)."""
-    from django.urls import reverse
-    from django.utils.html import format_html, format_html_join
-    from django.utils.translation import get_language
-
-    en = get_language() == "en"
-    statuses = {value: str(label).capitalize() for value, label in PlanStatus.choices}
-    badges = {
-        "demo": format_html(' <span class="badge badge-demo">{}</span>', _("demo data")),
-        "synthetic": format_html(' <span class="badge badge-demo">{}</span>', _("synthetic data")),
-        "real": "",
-    }
-    base = reverse("places:directory")
-    return format_html_join(
-        "",
-        OVERVIEW_ROW,
-        (
-            (
-                f"{base}{p.hromada.slug}/plans/{p.slug}/",
-                p.hromada.name_en if en else p.hromada.name_uk,
-                badges.get(p.origin, ""),
-                p.hromada.oblast.name_en if en else p.hromada.oblast.name_uk,
-                p.period,
-                statuses.get(p.status, p.status),
-                p.progress_percent,
-                p.progress_percent,
-                p.overdue_count,
-            )
-            for p in plans
-        ),
-    )
-
-
 def get_commitment(plan: ActionPlan, number: int) -> Commitment:
     return get_object_or_404(
         Commitment.objects.select_related("plan__hromada__oblast").prefetch_related(

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -16,9 +16,16 @@ from openhromada.core import visibility
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import Change, diff, record, record_create, record_many, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.services import require, save
 from openhromada.core.uploads import MAX_UPLOAD_BYTES, check_uploads
 
-from .lifecycle import CLOSED_MILESTONE_STATES, TRANSITIONS, PlanStatus, completion_level
+from .lifecycle import (
+    CLOSED_MILESTONE_STATES,
+    TRANSITIONS,
+    MilestoneStatus,
+    PlanStatus,
+    completion_level,
+)
 from .models import (
     ActionPlan,
     Amendment,
@@ -29,6 +36,7 @@ from .models import (
     ProgressUpdate,
     SupportingActor,
 )
+from .tasks import notify_milestone_event
 
 MAX_EVIDENCE_BYTES = MAX_UPLOAD_BYTES
 
@@ -46,13 +54,8 @@ def _fresh(obj):
 
 
 def _require(user, perm: str, obj) -> None:
-    if not user.has_perm(perm, _fresh(obj)):
-        raise PermissionDenied
-
-
-def _save(obj) -> None:
-    obj.full_clean()
-    obj.save()
+    """Asked of the object as it is now (see _fresh)."""
+    require(user, perm, _fresh(obj))
 
 
 def _validate_plan_dates(plan: ActionPlan) -> None:
@@ -91,7 +94,7 @@ def plan_create(
                 % {"period": plan.period}
             }
         )
-    _save(plan)
+    save(plan)
     record_create(actor=actor, obj=plan, fields=ActionPlan.HISTORY_FIELDS)
     return plan
 
@@ -109,7 +112,7 @@ def plan_update(*, actor, plan: ActionPlan, **values) -> ActionPlan:
     )
     if outside.exists():
         raise ValidationError({"start_date": _("Some commitments fall outside these dates.")})
-    _save(plan)
+    save(plan)
     if changes := diff(before, snapshot(plan, ActionPlan.HISTORY_FIELDS)):
         record(actor=actor, obj=plan, action=HistoryAction.UPDATE, changes=changes)
     return plan
@@ -125,7 +128,7 @@ def plan_transition(*, actor, plan: ActionPlan, to_status: str, note: str = "") 
             _("A plan cannot move from “%(from)s” to “%(to)s”.")
             % {"from": plan.get_status_display(), "to": to_status}
         )
-    if to_status == "submitted" and not plan.commitments.exists():
+    if to_status == PlanStatus.SUBMITTED and not plan.commitments.exists():
         raise ServiceError(_("Add at least one commitment before submitting the plan."))
     previous = plan.status
     plan.status = to_status
@@ -197,7 +200,7 @@ def commitment_create(
         plan=plan, **{k: v for k, v in values.items() if k in Commitment.TEMPLATE_FIELDS}
     )
     _validate_commitment(commitment)
-    _save(commitment)
+    save(commitment)
     _set_actors(commitment, actors)
     record_create(actor=actor, obj=commitment, fields=Commitment.HISTORY_FIELDS)
     return commitment
@@ -220,7 +223,7 @@ def _apply_commitment_change(*, actor, commitment, actors, values) -> Commitment
         if name in Commitment.TEMPLATE_FIELDS:
             setattr(commitment, name, value)
     _validate_commitment(commitment)
-    _save(commitment)
+    save(commitment)
     _set_actors(commitment, actors)
     if changes := diff(before, snapshot(commitment, Commitment.HISTORY_FIELDS)):
         record(actor=actor, obj=commitment, action=HistoryAction.UPDATE, changes=changes)
@@ -247,7 +250,7 @@ def commitment_amend(*, actor, commitment: Commitment, reason: str, **values) ->
         previous_version=before,
         author_label=actor.public_name,
     )
-    _save(amendment)  # validated: the reason goes into the history as saved
+    save(amendment)  # validated: the reason goes into the history as saved
     record(
         actor=actor,
         obj=amendment,
@@ -281,31 +284,9 @@ def milestone_create(*, actor, commitment: Commitment, **values) -> Milestone:
         values["number"] = (last or 0) + 1
     milestone = Milestone(commitment=commitment, **values)
     _validate_milestone(milestone)
-    _save(milestone)
+    save(milestone)
     record_create(actor=actor, obj=milestone, fields=Milestone.HISTORY_FIELDS)
     recompute_progress(commitment)
-    return milestone
-
-
-@transaction.atomic
-def milestone_update(*, actor, milestone: Milestone, **values) -> Milestone:
-    _require(actor, "plans.change_milestone", milestone)
-    before = snapshot(milestone, Milestone.HISTORY_FIELDS)
-    for name in (
-        "number",
-        "expected_output",
-        "start_date",
-        "due_date",
-        "responsible_body",
-        "weight",
-    ):
-        if name in values:
-            setattr(milestone, name, values[name])
-    _validate_milestone(milestone)
-    _save(milestone)
-    if changes := diff(before, snapshot(milestone, Milestone.HISTORY_FIELDS)):
-        record(actor=actor, obj=milestone, action=HistoryAction.UPDATE, changes=changes)
-    recompute_progress(milestone.commitment)
     return milestone
 
 
@@ -337,7 +318,7 @@ def milestone_report_progress(
     )
     if date and date > timezone.localdate():
         raise ValidationError({"date": _("A progress update cannot be dated in the future.")})
-    _save(update)
+    save(update)
     for upload in files:
         EvidenceFile.objects.create(
             update=update,
@@ -349,10 +330,10 @@ def milestone_report_progress(
     record_create(actor=actor, obj=update, fields=ProgressUpdate.HISTORY_FIELDS)
     before = snapshot(milestone, Milestone.HISTORY_FIELDS)
     milestone.status, milestone.percent = status, percent
-    if status == "completed":
+    if status == MilestoneStatus.COMPLETED:
         milestone.percent = 100
     milestone.is_overdue = _is_overdue(milestone, timezone.localdate())
-    _save(milestone)
+    save(milestone)
     if changes := diff(before, snapshot(milestone, Milestone.HISTORY_FIELDS)):
         record(actor=actor, obj=milestone, action=HistoryAction.UPDATE, changes=changes)
     recompute_progress(milestone.commitment)
@@ -367,7 +348,7 @@ def _is_overdue(milestone: Milestone, today: dt.date) -> bool:
 def recompute_progress(commitment: Commitment, *, with_plan: bool = True) -> None:
     """Weighted progress of the commitment (and its plan), and their overdue counts."""
     milestones = list(
-        commitment.milestones.exclude(status="cancelled").values_list(
+        commitment.milestones.exclude(status=MilestoneStatus.CANCELLED).values_list(
             "weight", "percent", "is_overdue"
         )
     )
@@ -424,6 +405,4 @@ def milestones_mark_overdue(*, today: dt.date | None = None) -> list[int]:
 
 def _queue_notifications(milestone_ids: list[int], event: str) -> None:
     """Followers hear about it after the write commits, from a background task."""
-    from .tasks import notify_milestone_event
-
     transaction.on_commit(lambda: notify_milestone_event.enqueue(milestone_ids, event))

@@ -1,10 +1,12 @@
 """Plan pages for everyone, and the forms officials use to write and report on them."""
 
+import io
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,12 +15,14 @@ from django.views.decorators.http import require_POST
 
 from openhromada.core import sections
 from openhromada.core.forms import add_service_errors, run_service
-from openhromada.core.history import describe, history_for_many
+from openhromada.core.history import history_for_many
+from openhromada.core.history_display import describe
 from openhromada.core.pagecache import public_page_cache
-from openhromada.core.text import spreadsheet_csv
+from openhromada.core.text import choice_labels, spreadsheet_csv
 from openhromada.core.views import withheld_page
 from openhromada.core.withholding import active
 from openhromada.notifications.services import is_following
+from openhromada.notifications.views import toggle_follow
 from openhromada.places.models import Hromada
 
 from . import columns, exports, importer, selectors, services
@@ -32,7 +36,7 @@ from .forms import (
     ProgressForm,
 )
 from .lifecycle import TRANSITIONS, PlanStatus
-from .models import Commitment, Milestone
+from .models import Commitment, EvidenceFile, Milestone
 from .structured import commitment_twins, overview_twins, plan_twins
 
 
@@ -60,7 +64,7 @@ def overview(request):
     params.pop("page", None)
     context = selectors.overview(request.GET)
     context["querystring"] = params.urlencode()
-    context["rows"] = selectors.overview_rows_html(context["page"].object_list)
+    context["status_labels"] = choice_labels(PlanStatus.choices)
     context.update(overview_twins())
     return render(request, "plans/overview.html", context)
 
@@ -468,9 +472,7 @@ def import_template(request, fmt):
             spreadsheet_csv([columns.NAMES, example]), content_type="text/csv; charset=utf-8"
         )
     elif fmt == "xlsx":
-        import io
-
-        from openpyxl import Workbook
+        from openpyxl import Workbook  # noqa: PLC0415 - heavy: loaded for a template only
 
         workbook = Workbook()
         sheet = workbook.active
@@ -493,7 +495,6 @@ def import_template(request, fmt):
 @require_POST
 def follow_toggle(request, hromada_slug, plan_slug, number=None):
     """Follow or stop following a plan or a commitment."""
-    from openhromada.notifications.views import toggle_follow
 
     plan = _visible_plan(request, hromada_slug, plan_slug)
     target = plan if number is None else get_object_or_404(Commitment, plan=plan, number=number)
@@ -503,9 +504,6 @@ def follow_toggle(request, hromada_slug, plan_slug, number=None):
 
 def evidence_file(request, hromada_slug, plan_slug, file_id):
     """Evidence files are served through the plan's visibility: a draft's files stay private."""
-    from django.http import FileResponse
-
-    from .models import EvidenceFile
 
     plan = _visible_plan(request, hromada_slug, plan_slug)
     evidence = get_object_or_404(

@@ -1,11 +1,20 @@
 """Migrate, load the real places and the demo content (idempotently), then serve on :8000."""
 
+import subprocess
+import sys
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from openhromada.accounts import demo as accounts_demo
+from openhromada.councils import demo as councils_demo
+from openhromada.monitoring import demo as monitoring_demo
+from openhromada.participation import demo as participation_demo
+from openhromada.places import demo as places_demo
 from openhromada.places.models import Hromada
+from openhromada.plans import demo as plans_demo
 
 
 class Command(BaseCommand):
@@ -30,9 +39,6 @@ class Command(BaseCommand):
 
     def _serve_with_worker(self, port):
         """The web server and, beside it, the task worker that sends notifications."""
-        import subprocess
-        import sys
-
         worker = subprocess.Popen(
             [sys.executable, "-m", "openhromada", "db_worker", "--interval", "2", "-v", "0"]
         )
@@ -44,34 +50,23 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _load_demo(self):
-        from openhromada.accounts import demo as accounts_demo
-        from openhromada.monitoring import demo as monitoring_demo
-        from openhromada.places import demo as places_demo
-
         monitoring_demo.load()
         accounts = accounts_demo.load()
         admin = next(user for account, user in accounts if account.role == "admin")
         places_demo.load(actor=admin)
-        from openhromada.participation import demo as participation_demo
-        from openhromada.plans import demo as plans_demo
-
         officials = {
             account.scope: user for account, user in accounts if account.role == "official"
         }
         plans_demo.load(officials=officials, on_co_creation=participation_demo.on_co_creation)
         participation_demo.load(officials=officials)
-        from openhromada.councils import demo as councils_demo
-
         councils_demo.load(
             officials=officials, accounts={account.email: user for account, user in accounts}
         )
         return accounts
 
     def _print_accounts(self, accounts, port):
-        from openhromada.accounts.demo import DEMO_PASSWORD
-
         self.stdout.write(f"\nOpen Hromada demo: http://127.0.0.1:{port}/  (English: /en/)")
-        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        self.stdout.write(f"Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
         for account, _user in accounts:
             scope = f"  [{account.scope}]" if account.scope else ""
             self.stdout.write(f"  {account.role:<15} {account.email}{scope}")

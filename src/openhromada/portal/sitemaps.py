@@ -8,11 +8,10 @@ from django.urls import reverse
 from openhromada.core import visibility
 from openhromada.core.withholding import active
 from openhromada.councils.models import Council, Meeting
+from openhromada.opendata.bulk import datasets
 from openhromada.participation.models import Call, Consultation, Proposal
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment
-
-from .bulk import datasets
 
 
 class _Bilingual(Sitemap):

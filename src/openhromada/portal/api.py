@@ -3,14 +3,13 @@
 from ninja import NinjaAPI, Router
 
 from openhromada.councils.api import router as councils_router
+from openhromada.opendata import problems
+from openhromada.opendata.endpoints import dataset_router
+from openhromada.opendata.history_data import HISTORY
+from openhromada.opendata.tokens import AnonymousThrottle, TokenThrottle
 from openhromada.participation.api import router as participation_router
 from openhromada.places.api import router as places_router
 from openhromada.plans.api import router as plans_router
-
-from . import problems
-from .endpoints import dataset_router
-from .history_data import HISTORY
-from .tokens import AnonymousThrottle, TokenThrottle
 
 DESCRIPTION = """
 Open data of Open Hromada (Відкрита громада): places, OGP Local action plans, commitments,

@@ -2,11 +2,11 @@
 
 from django.core.management.base import BaseCommand
 
-from openhromada.opendata.openapi import COMMITTED, generate
+from openhromada.portal.openapi import COMMITTED, generate
 
 
 class Command(BaseCommand):
-    help = "Regenerate src/openhromada/opendata/openapi-v1.json from the API's code."
+    help = "Regenerate src/openhromada/portal/openapi-v1.json from the API's code."
 
     def add_arguments(self, parser):
         parser.add_argument("--check", action="store_true", help="Fail if the file is stale.")

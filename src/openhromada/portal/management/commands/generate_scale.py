@@ -1,15 +1,22 @@
 """National-size synthetic content over real hromadas, for benchmarks (deterministic per seed)."""
 
+import datetime as dt
 import random
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
+from openhromada.accounts.scale import generate as generate_accounts
 from openhromada.core.models import DataOrigin
 from openhromada.core.progress import Progress
+from openhromada.councils.scale import generate as generate_councils
 from openhromada.monitoring.models import MonitoringNetwork
-from openhromada.places.models import Hromada
+from openhromada.participation.scale import generate as generate_calls
+from openhromada.places.models import Hromada, Oblast
+from openhromada.places.services import hromada_update
+from openhromada.plans.scale import generate as generate_plans
 
 MEMBER_SHARE = 0.1  # a tenth of the chosen hromadas get synthetic OGP Local membership
 NETWORKS = 5
@@ -46,19 +53,13 @@ class Command(BaseCommand):
         )
         chosen = rng.sample(pool, min(hromadas, len(pool)))
         networks = self._networks(seed)
-        from openhromada.accounts.scale import generate
-
-        created = generate(hromadas=chosen, networks=networks, seed=seed, progress=progress)
+        created = generate_accounts(
+            hromadas=chosen, networks=networks, seed=seed, progress=progress
+        )
         members = self._memberships(chosen, rng)
         progress("memberships", members, members)
-        from openhromada.plans.scale import generate as generate_plans
-
         plans = generate_plans(hromadas=chosen, seed=seed, progress=progress)
-        from openhromada.councils.scale import generate as generate_councils
-
         councils = generate_councils(seed=seed, progress=progress)
-        from openhromada.participation.scale import generate as generate_calls
-
         calls = generate_calls(seed=seed, big_call=big_call, progress=progress)
         self._analyze()
         if not quiet:
@@ -76,14 +77,10 @@ class Command(BaseCommand):
         """Fresh planner statistics after a bulk load: PostgreSQL's autovacuum gets there in its
         own time, and until then it plans a 2,000-proposal call as if it had 250 (a sort where the
         index would do: the proposal page took 84 ms instead of 29)."""
-        from django.db import connection
-
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
     def _networks(self, seed):
-        from openhromada.places.models import Oblast
-
         oblasts = list(Oblast.objects.filter(kind="oblast").order_by("code"))
         networks = []
         for n in range(NETWORKS):
@@ -100,10 +97,6 @@ class Command(BaseCommand):
         return networks
 
     def _memberships(self, chosen, rng) -> int:
-        import datetime as dt
-
-        from openhromada.places.services import hromada_update
-
         count = 0
         for hromada in chosen:
             # draw for every hromada, member or not, so a second run draws the same numbers

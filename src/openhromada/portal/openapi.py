@@ -5,12 +5,12 @@ from pathlib import Path
 
 from django.utils import translation
 
+from .api import api
+
 COMMITTED = Path(__file__).with_name("openapi-v1.json")
 
 
 def generate() -> str:
-    from .api import api
-
     with translation.override("en"):
         schema = api.get_openapi_schema(path_prefix="/api/v1/")
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
