@@ -67,7 +67,8 @@ def test_proposal_from_submission_to_the_commitment_page(
     expect(page.get_by_role("heading", name="Відповідь громади")).to_be_visible()
 
     page.context.clear_cookies()
-    page.get_by_role("link", name=re.compile("Громадський контроль за відбудовою")).click()
+    response = page.get_by_role("region", name="Відповідь громади")  # the history links it too
+    response.get_by_role("link", name=re.compile("Громадський контроль за відбудовою")).click()
     section = page.get_by_role("region", name="Пропозиції мешканців, з яких воно виникло")
     expect(section.get_by_role("link", name=title)).to_be_visible()
     assert_accessible(page)

@@ -93,7 +93,9 @@ def test_zip_holds_everything_with_a_data_dictionary(client, public_plan, settin
     package = json.loads(archive.read("datapackage.json"))
     assert package["licenses"][0]["name"] == "CC-BY-4.0" and package["created"]  # SPDX
     plans = next(r for r in package["resources"] if r["name"] == "plans")
-    assert {"name": "title", "type": "string", "description": "Title."} in plans["schema"]["fields"]
+    assert {"name": "title", "type": "string", "description": "Title of the plan."} in plans[
+        "schema"
+    ]["fields"]
     assert "CC BY 4.0" in archive.read("README.txt").decode()
     assert b"\xd0\x9f\xd0\xbb\xd0\xb0\xd0\xbd" in archive.read("plans.csv")  # "План"
 

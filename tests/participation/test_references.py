@@ -298,10 +298,11 @@ def test_an_attachment_follows_its_proposals_call(
     assert client.get(url).status_code == 451
 
 
-def test_an_official_writing_into_a_draft_plans_call_by_api_gets_the_record_back(
-    client, official, co_plan
-):
+def test_nobody_contributes_to_a_call_whose_plan_went_back_to_draft(client, official, co_plan):
+    """Not even the plan's official, who still sees the call: contributions are for public
+    calls only (one permission, participation.submit_proposal, asked by pages and API alike)."""
     from openhromada.opendata.tokens import token_create
+    from openhromada.participation.models import Proposal
 
     call = open_call(official, co_plan)
     move(co_plan, official, "draft")
@@ -312,9 +313,8 @@ def test_an_official_writing_into_a_draft_plans_call_by_api_gets_the_record_back
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {plain}",
     )
-    assert response.status_code == 201, response.content
-    assert response.json()["title"] == "Ідея"
-    assert client.get(f"/api/v1/proposals/{response.json()['id']}").status_code == 404
+    assert response.status_code == 403, response.content  # refused, not a 500 after the write
+    assert not Proposal.objects.filter(call=call).exists()
 
 
 def test_old_entries_that_copied_a_hidden_comments_text_do_not_republish_it(

@@ -93,9 +93,18 @@ class RoleAssignment(models.Model):
     """
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="roles", verbose_name=_("user")
+        User,
+        on_delete=models.CASCADE,
+        related_name="roles",
+        verbose_name=_("user"),
+        help_text=_("The account that holds the role."),
     )  # a deleted account takes its roles with it
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        help_text=_("What the account may do, and where: in a hromada, a network or everywhere."),
+    )
     hromada = models.ForeignKey(
         "places.Hromada",
         on_delete=models.PROTECT,
@@ -114,7 +123,9 @@ class RoleAssignment(models.Model):
         verbose_name=_("monitoring network"),
         help_text=_("For monitors."),
     )
-    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    granted_at = models.DateTimeField(
+        _("granted at"), auto_now_add=True, help_text=_("When the role was granted.")
+    )
     data_origin = data_origin_field()
 
     class Meta:

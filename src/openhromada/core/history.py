@@ -43,6 +43,10 @@ def public_value(value: Any) -> Any:
         return str(value)
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if isinstance(value, list | tuple):  # tags, options, evidence links: a list, not its text
+        return [public_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): public_value(item) for key, item in value.items()}
     return str(value)
 
 

@@ -1,45 +1,71 @@
 """The public history as people read it: each entry's changes with translated field labels and
-displayable values — withheld values hidden, references to other records shown through the one
-visibility rule (core.visibility)."""
+values shown by their type (core.history_values) — withheld values hidden, references to other
+records shown through the one visibility rule (core.visibility), and files kept beside a record
+(a progress update's evidence) listed with the entry that created it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from . import visibility
+from .history_values import Part, Shown, moment, notice, show
 from .models import HistoryAction, HistoryEntry
 from .people import public_actor
-from .withholding import WITHHELD_TEXT, active
+from .withholding import WITHHELD_TEXT, Active, active
+
+ARROW = " → "
 
 
-@dataclass
+@dataclass(frozen=True)
 class FieldChange:
+    """One line of an entry: a field's label, and its value before (None when the entry created
+    the record: nothing was before) and after."""
+
     label: str
-    old: str
-    new: str
+    new: Shown
+    old: Shown | None = None
+
+    @property
+    def values(self) -> tuple[Shown, ...]:
+        return (self.new,) if self.old is None else (self.old, self.new)
+
+    @property
+    def text(self) -> str:
+        """The line as plain text (feeds)."""
+        return f"{capfirst(self.label)}: " + ARROW.join(
+            ", ".join(part.text for part in value) for value in self.values
+        )
 
 
-def _display(field, value, references) -> str:
-    if value is None or value == "":
-        return "—"
-    if visibility.is_ref(value):
-        return references.text(value)
-    if isinstance(value, list) and any(visibility.is_ref(v) for v in value):
-        return ", ".join(_display(None, v, references) for v in value)
-    if isinstance(value, dict):
-        return str(value.get(get_language() or "uk", value.get("uk", "")))
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    choices = dict(field.flatchoices) if field is not None and field.choices else {}
-    return str(choices.get(value, value))
+@dataclass(frozen=True)
+class Attached:
+    """Files kept beside a record rather than in its history values (a progress update's
+    evidence): listed, by name and linked, with the entry that created the record.
+
+    `load(ids)` gives {record id: [(file name, url)]} for records not loaded (one query for
+    all); `of(record)` the same for a record loaded with its files; the files are withheld
+    with the record, or with its field `withheld_with`."""
+
+    label: str
+    title: Any
+    load: Callable[[set[str]], dict[str, list[tuple[str, str]]]]
+    of: Callable[[models.Model], list[tuple[str, str]]]
+    withheld_with: str = ""
+
+
+ATTACHED: dict[str, Attached] = {}
+
+
+def register_attached(spec: Attached) -> None:
+    ATTACHED[spec.label] = spec
 
 
 def _field_label(model, name: str) -> str:
@@ -67,27 +93,173 @@ def _field_and_label(model, name: str):
 def _describe_withholding(entry: HistoryEntry, model) -> list[FieldChange]:
     name, reason = entry.changes.get("field", [None, ""])[1], entry.changes.get("reason", [0, ""])
     return [
-        FieldChange(_("what"), "—", _field_label(model, name)),
-        FieldChange(_("reason"), "—", reason[1]),
+        FieldChange(_("what"), notice(_field_label(model, name))),
+        FieldChange(_("reason"), notice(reason[1] or "—")),
     ]
 
 
+def _is_diff(value: Any) -> bool:
+    """A diff kept inside a value (an amendment's changes): {field: [before, after]}."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(pair, list) and len(pair) == 2 for pair in value.values())
+    )
+
+
+def _diff_relation(model, changes: dict) -> models.ForeignKey | None:
+    """The relation to the record a diff inside a value is about (an amendment's commitment):
+    the one to a model having every field the diff names."""
+    for field in model._meta.get_fields():
+        related = getattr(field, "related_model", None)
+        if field.many_to_one and related is not None and set(changes) <= _names(related):
+            return field
+    return None
+
+
+def _names(model) -> set[str]:
+    return {field.name for field in model._meta.get_fields()}
+
+
+def _diff_targets(entries, loaded, withheld) -> dict[tuple[str, str], tuple[str, str]]:
+    """{entry's record: the record its diff is about}, for entries keeping a diff, when any
+    field is withheld at all: from the records already loaded, the rest one query per kind."""
+    wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entry in entries if withheld else ():
+        model = _model_of(entry)
+        for old, new in entry.changes.values():
+            if old is None and _is_diff(new) and (relation := _diff_relation(model, new)):
+                wanted[(entry.object_type, relation.attname)].add(str(entry.object_id))
+    targets = {}
+    known = {(obj._meta.label_lower, str(obj.pk)): obj for obj in loaded}
+    for (label, attname), ids in wanted.items():
+        model = apps.get_model(label)
+        target = _label(model._meta.get_field(attname.removesuffix("_id")).related_model)
+        pairs = [(pk, getattr(known[(label, pk)], attname)) for pk in ids if (label, pk) in known]
+        if missing := ids - {pk for pk, _target in pairs}:
+            pairs += model._default_manager.filter(pk__in=missing).values_list("pk", attname)
+        targets.update({(label, str(pk)): (target, str(to)) for pk, to in pairs})
+    return targets
+
+
+def _label(model) -> str:
+    return model._meta.label_lower
+
+
+def _diff_rows(model, changes: dict, references, hidden) -> list[FieldChange]:
+    rows = []
+    for name, (old, new) in changes.items():
+        field, label = _field_and_label(model, name)
+        if hidden is True or name in hidden:
+            rows.append(FieldChange(label, notice(WITHHELD_TEXT), notice(WITHHELD_TEXT)))
+        else:
+            rows.append(
+                FieldChange(label, show(field, new, references), show(field, old, references))
+            )
+    return rows
+
+
+def change_rows(obj: models.Model, diffs: list[dict], withheld: Active) -> list[list]:
+    """Diffs of `obj` kept in other records (a commitment's amendments): for each, its lines
+    showing both values by type, withheld fields of `obj` hidden."""
+    label = _label(obj)
+    references = visibility.References(withheld, pages=True).load(
+        (label, obj.pk, diff) for diff in diffs
+    )
+    hidden = withheld.record_withheld(label, obj.pk) or withheld.fields(label, obj.pk)
+    return [_diff_rows(type(obj), diff, references, hidden) for diff in diffs]
+
+
+def _hidden_in(withheld, target) -> bool | set[str]:
+    if target is None:
+        return set()
+    return withheld.record_withheld(*target) or withheld.fields(*target)
+
+
+def _rows(entry, model, withheld, hidden, context) -> list[FieldChange]:
+    references, targets = context
+    created = entry.action == HistoryAction.CREATE
+    rows = []
+    for name, (old, new) in entry.changes.items():
+        field, label = _field_and_label(model, name)
+        if hidden is True or (hidden and name in hidden):
+            rows.append(
+                FieldChange(
+                    label, notice(WITHHELD_TEXT), None if created else notice(WITHHELD_TEXT)
+                )
+            )
+            continue
+        if old is None and _is_diff(new):
+            relation = _diff_relation(model, new)
+            target = targets.get((entry.object_type, str(entry.object_id)))
+            inner = relation.related_model if relation else model
+            rows.extend(_diff_rows(inner, new, references, _hidden_in(withheld, target)))
+            continue
+        where = (entry.object_type, str(entry.object_id), name)
+        old, new = (
+            visibility.NOT_PUBLIC_TEXT if references.hidden(where, value) else value
+            for value in (old, new)
+        )
+        before = None if created else show(field, old, references)
+        rows.append(FieldChange(label, show(field, new, references), before))
+    return rows
+
+
+def _attachments(entries, loaded: Iterable[models.Model]) -> dict[tuple[str, str], list]:
+    """The files beside the records the entries created: from the records already loaded, the
+    rest in one query per kind."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if entry.object_type in ATTACHED and entry.action == HistoryAction.CREATE:
+            wanted[entry.object_type].add(str(entry.object_id))
+    if not wanted:
+        return {}
+    files: dict[tuple[str, str], list] = {}
+    for obj in loaded:
+        label = obj._meta.label_lower
+        if str(obj.pk) in wanted.get(label, ()):
+            files[(label, str(obj.pk))] = ATTACHED[label].of(obj)
+            wanted[label].discard(str(obj.pk))
+    for label, ids in wanted.items():
+        if ids:
+            for pk, found in ATTACHED[label].load(ids).items():
+                files[(label, str(pk))] = found
+    return files
+
+
+def _attached_row(entry, hidden, files) -> FieldChange | None:
+    spec = ATTACHED.get(entry.object_type)
+    found = files.get((entry.object_type, str(entry.object_id)))
+    if spec is None or not found or hidden is True or (hidden and spec.withheld_with in hidden):
+        return None
+    return FieldChange(str(spec.title), tuple(Part(name, url=url) for name, url in found))
+
+
 def describe(
-    entries: Iterable[HistoryEntry], model: type[models.Model] | None = None, withheld=None
+    entries: Iterable[HistoryEntry],
+    model: type[models.Model] | None = None,
+    withheld: Active | None = None,
+    *,
+    loaded: Iterable[models.Model] = (),
 ) -> list[HistoryEntry]:
-    """Attach `field_changes` (translated labels, displayable values) to each entry; withheld
+    """Attach `field_changes` (translated labels, values shown by type) to each entry; withheld
     values are hidden and references to other records shown through their visibility. Without
-    `model`, each entry's own model is used."""
+    `model`, each entry's own model is used. `loaded`: records already loaded with their
+    attached files (no query for those)."""
     withheld = active() if withheld is None else withheld
     entries = list(entries)
     for entry in entries:
+        entry.at = moment(entry.created_at)
         withheld.redact_entry(entry)
         entry.actor_label = public_actor(
             entry.actor_id, entry.actor_label, entry.object_type, entry.changes
         )
-    references = visibility.References(withheld).load(
+    references = visibility.References(withheld, pages=True).load(
         (entry.object_type, entry.object_id, entry.changes) for entry in entries
     )
+    loaded = list(loaded)
+    files = _attachments(entries, loaded)
+    context = (references, _diff_targets(entries, loaded, withheld))
     for entry in entries:
         entry_model = model or _model_of(entry)
         if entry.action in (HistoryAction.WITHHOLD, HistoryAction.RELEASE):
@@ -96,22 +268,9 @@ def describe(
         hidden = withheld.record_withheld(entry.object_type, entry.object_id) or withheld.fields(
             entry.object_type, entry.object_id
         )
-        rows = []
-        for name, (old, new) in entry.changes.items():
-            field, label = _field_and_label(entry_model, name)
-            if hidden is True or (hidden and name in hidden):
-                rows.append(FieldChange(label, str(WITHHELD_TEXT), str(WITHHELD_TEXT)))
-                continue
-            where = (entry.object_type, str(entry.object_id), name)
-            old, new = (
-                visibility.NOT_PUBLIC_TEXT if references.hidden(where, value) else value
-                for value in (old, new)
-            )
-            rows.append(
-                FieldChange(
-                    label, _display(field, old, references), _display(field, new, references)
-                )
-            )
+        rows = _rows(entry, entry_model, withheld, hidden, context)
+        if attached := _attached_row(entry, hidden, files):
+            rows.append(attached)
         entry.field_changes = rows
     return entries
 

@@ -51,3 +51,40 @@ def _render(text: str) -> str:
             strip_comments=True,
         )
     )
+
+
+def plain(text: str) -> str:
+    """`text` written in Markdown as plain text, for places that show text rather than HTML (the
+    public history, feeds): its words without the markup, a line per paragraph or list item
+    (items keep their number or get a bullet), a link's address after its words."""
+    return _plain(text or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(text: str) -> str:
+    lines, marker = [], ""
+    for token in _PARSER.parse(text):
+        if token.type == "list_item_open":
+            marker = f"{token.info}{token.markup} " if token.info else "• "
+        elif token.type == "inline":
+            lines.append(marker + _inline_text(token.children or []))
+            marker = ""
+        elif token.type in ("fence", "code_block"):
+            lines.append(token.content.rstrip("\n"))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _inline_text(children) -> str:
+    out, href, start = [], "", 0
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif child.type == "link_open":
+            href, start = str(child.attrs.get("href", "")), len(out)
+        elif child.type == "link_close":
+            if href and "".join(out[start:]).strip() != href:
+                out.append(f" ({href})")
+            href = ""
+    return "".join(out)

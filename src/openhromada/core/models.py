@@ -40,12 +40,12 @@ class HistoryEntry(models.Model):
     """One change to one public object; `hash` covers the entry and the previous entry's hash."""
 
     seq = models.BigIntegerField(unique=True, help_text=_("Position in the chain, from 1."))
-    created_at = models.DateTimeField(help_text=_("When the change was made (UTC)."))
+    created_at = models.DateTimeField(help_text=_("When the change was made."))
     actor_id = models.BigIntegerField(
         null=True,
         blank=True,
         help_text=_(
-            "Internal id of the user who made the change; kept as a plain number so "
+            "Internal id of the user who made the change, never published; a plain number, so "
             "deleting an account never rewrites history."
         ),
     )
@@ -53,20 +53,44 @@ class HistoryEntry(models.Model):
         max_length=200, help_text=_("Public display name of who made the change.")
     )
     object_type = models.CharField(
-        max_length=100, db_index=False, help_text=_("app_label.model of the changed object.")
+        max_length=100,
+        db_index=False,
+        help_text=_("Kind of the changed record, as app_label.model (e.g. plans.commitment)."),
     )
-    object_id = models.CharField(max_length=64, help_text=_("Primary key of the changed object."))
-    object_repr = models.CharField(max_length=300, help_text=_("The object's name at the time."))
-    action = models.CharField(max_length=20, choices=HistoryAction.choices)
+    object_id = models.CharField(max_length=64, help_text=_("Identifier of the changed record."))
+    object_repr = models.CharField(max_length=300, help_text=_("The record's name at the time."))
+    action = models.CharField(
+        max_length=20, choices=HistoryAction.choices, help_text=_("What happened to the record.")
+    )
     changes = models.JSONField(
-        default=dict, help_text=_("Field diff: {field: [old, new]} with public values only.")
+        default=dict,
+        help_text=_(
+            "Field diff: {field: [old, new]}; withheld values null. A value that refers to "
+            "another record is {type, id, title} while that record is public, else null."
+        ),
     )
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    prev_hash = models.CharField(
+        max_length=64, help_text=_("Hash of the previous entry (64 zeros before the first).")
+    )
+    hash = models.CharField(
+        max_length=64, unique=True, help_text=_("SHA-256 of this entry and the previous hash.")
+    )
     # Outside the hash: where the object lives (e.g. its action plan), so public lists can leave
     # out everything inside a draft with one indexed lookup. Derived data, never evidence.
-    container_type = models.CharField(max_length=100, blank=True, default="")
-    container_id = models.BigIntegerField(null=True, blank=True)
+    container_type = models.CharField(
+        max_length=100,
+        blank=True,
+        default="",
+        help_text=_(
+            "Kind of the record the changed one belongs to (e.g. its action plan), as "
+            "app_label.model; not part of the hash."
+        ),
+    )
+    container_id = models.BigIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("Identifier of the record the changed one belongs to; not part of the hash."),
+    )
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -116,9 +140,17 @@ def entry_hash(entry: HistoryEntry) -> str:
 class HistoryHead(models.Model):
     """The single row holding the chain's tip; locked by every writer so the chain stays linear."""
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    last_seq = models.BigIntegerField(default=0)
-    last_hash = models.CharField(max_length=64, default="0" * 64)
+    id = models.PositiveSmallIntegerField(
+        primary_key=True, default=1, help_text=_("Always 1: the chain has one head.")
+    )
+    last_seq = models.BigIntegerField(
+        default=0, help_text=_("Position of the last entry in the chain; 0 before the first.")
+    )
+    last_hash = models.CharField(
+        max_length=64,
+        default="0" * 64,
+        help_text=_("Hash of the last entry in the chain; 64 zeros before the first."),
+    )
 
     class Meta:
         verbose_name = _("history chain head")
@@ -143,13 +175,25 @@ class ProfilePreferences(models.Model):
         SEPIA = "sepia", _("Warm (sepia)")
 
     text_size = models.CharField(
-        _("text size"), max_length=10, choices=TextSize.choices, default=TextSize.NORMAL
+        _("text size"),
+        max_length=10,
+        choices=TextSize.choices,
+        default=TextSize.NORMAL,
+        help_text=_("How large the text on the pages is for you."),
     )
     theme = models.CharField(
-        _("colour theme"), max_length=10, choices=Theme.choices, default=Theme.DEFAULT
+        _("colour theme"),
+        max_length=10,
+        choices=Theme.choices,
+        default=Theme.DEFAULT,
+        help_text=_("The colours of the pages for you."),
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="uk"
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="uk",
+        help_text=_("The language of the pages and of the e-mails you receive."),
     )
 
     class Meta:
@@ -168,6 +212,10 @@ def public_slug_field(max_length: int = 80) -> models.SlugField:
 
 def data_origin_field(verbose_name=None, **kwargs) -> models.CharField:
     """Real, demonstration or synthetic: demo and synthetic records are labelled wherever shown."""
+    kwargs.setdefault(
+        "help_text",
+        _("Where the record comes from; demonstration and synthetic data are labelled as such."),
+    )
     return models.CharField(
         verbose_name or _("origin"),
         max_length=10,
@@ -184,24 +232,40 @@ class Withholding(models.Model):
     exports, feeds and the catalogue leave it out while the withholding is active.
     """
 
-    object_type = models.CharField(max_length=100, help_text=_("app_label.model of the record."))
-    object_id = models.CharField(max_length=64, help_text=_("Primary key of the record."))
+    object_type = models.CharField(
+        max_length=100, help_text=_("Kind of the withheld record, as app_label.model.")
+    )
+    object_id = models.CharField(max_length=64, help_text=_("Identifier of the withheld record."))
     field = models.CharField(
         _("field"),
         max_length=100,
         blank=True,
         help_text=_("The withheld field; empty when the whole record is withheld."),
     )
-    reason = ProseField(_("reason"), help_text=_("Shown publicly in the history."))
-    created_at = models.DateTimeField(_("withheld at"), auto_now_add=True)
+    reason = ProseField(
+        _("reason"), help_text=_("Why it is withheld; shown publicly in the history.")
+    )
+    created_at = models.DateTimeField(
+        _("withheld at"), auto_now_add=True, help_text=_("When it was withheld.")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,  # the decision outlives the operator's account
         null=True,
         related_name="+",
+        help_text=_("The operator who withheld it."),
     )
-    released_at = models.DateTimeField(_("published again at"), null=True, blank=True)
-    release_reason = ProseField(_("reason for publishing again"), blank=True)
+    released_at = models.DateTimeField(
+        _("published again at"),
+        null=True,
+        blank=True,
+        help_text=_("When it was published again; empty while it is withheld."),
+    )
+    release_reason = ProseField(
+        _("reason for publishing again"),
+        blank=True,
+        help_text=_("Why it was published again; shown publicly in the history."),
+    )
 
     class Meta:
         verbose_name = _("withholding")

@@ -10,17 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
 from .history import diff, record, record_create, snapshot
 from .models import HistoryAction
+from .permissions import refusal
 
 
 def require(user, perm: str, obj: Any = None) -> None:
-    """Refuse unless `user` has `perm` (on `obj`): the one "may they, now?" question."""
+    """Refuse unless `user` has `perm` (on `obj`): the one "may they, now?" question. A
+    permission declared with reasons (core.permissions) says which of its conditions failed."""
     if not user.has_perm(perm, obj):
-        raise PermissionDenied
+        raise refusal(user, perm, obj)
 
 
 def save(obj: models.Model, exclude: Iterable[str] | None = None) -> models.Model:

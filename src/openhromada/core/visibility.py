@@ -61,6 +61,10 @@ class Publicity:
     # Entries of the public history carry this model as their container (see core.history), so
     # lists can leave out everything inside a record that is not public with one lookup.
     container: bool = False
+    # The record's public page, for links to it (a history value that refers to it): its URL
+    # from a loaded record, and the relations that reads, loaded with it in the same query.
+    page: Callable[[Any], str] | None = None
+    page_related: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Publicity] = {}
@@ -256,9 +260,11 @@ class References:
     a value is shown only while the record the entry's object refers to *now* is public (a
     reply's parent, a decision's plan), so hidden or withheld text is not republished."""
 
-    def __init__(self, withheld: Active):
+    def __init__(self, withheld: Active, *, pages: bool = False):
         self.withheld = withheld
+        self.pages = pages  # pages link the titles to the records' own pages
         self.titles: dict[tuple[str, str], str | None] = {}
+        self.urls: dict[tuple[str, str], str] = {}
         self.legacy_hidden: set[tuple[str, str, str]] = set()
 
     def load(self, entries: Iterable[tuple[str, str, dict]]) -> References:
@@ -282,9 +288,15 @@ class References:
     def _load_titles(self, label: str, ids: set) -> None:
         for pk in ids:
             self.titles.setdefault((label, str(pk)), None)
-        model = apps.get_model(label)
-        for obj in visible(model._default_manager.filter(pk__in=ids), self.withheld):
+        queryset = apps.get_model(label)._default_manager.filter(pk__in=ids)
+        spec = REGISTRY.get(label)
+        page = spec.page if self.pages and spec else None
+        if page and spec.page_related:
+            queryset = queryset.select_related(*spec.page_related)
+        for obj in visible(queryset, self.withheld):
             self.titles[(label, str(obj.pk))] = str(self.withheld.redact(obj))
+            if page:
+                self.urls[(label, str(obj.pk))] = page(obj)
 
     def _check_legacy(self, label: str, name: str, ids: set) -> None:
         field = _reference_field(label, name)
@@ -303,6 +315,10 @@ class References:
 
     def title(self, value: dict) -> str | None:
         return self.titles.get((value["ref"], str(value["id"])))
+
+    def url(self, value: dict) -> str:
+        """The page of a public record a value refers to ("" when unknown or not public)."""
+        return self.urls.get((value["ref"], str(value["id"])), "")
 
     def _legacy_hidden(self, where: tuple[str, str, str] | None, value: Any) -> bool:
         return where is not None and where in self.legacy_hidden and _is_legacy(value)

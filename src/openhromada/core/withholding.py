@@ -181,10 +181,23 @@ def active() -> Active:
 
 
 def for_request(request) -> Active:
-    """The active withholdings, read once per request."""
+    """The active withholdings, read once per request (and shared with permission checks on
+    the request's user: see for_user)."""
     if not hasattr(request, "_withheld"):
-        request._withheld = active()
+        user = getattr(request, "user", None)
+        known = getattr(user, "_withheld", None)
+        request._withheld = active() if known is None else known
+        if user is not None:
+            user._withheld = request._withheld
     return request._withheld
+
+
+def for_user(user) -> Active:
+    """The active withholdings for rules that only see the user: read once per request (the
+    user object lives as long as its request)."""
+    if getattr(user, "_withheld", None) is None:
+        user._withheld = active()
+    return user._withheld
 
 
 def check(actor, obj, field_name: str, reason: str) -> Withholdable:

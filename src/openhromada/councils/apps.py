@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,6 +38,10 @@ def register_publicity() -> None:
             test=lambda meeting: meeting.agenda_published_at is not None,
             unpublished=lambda p: Q(**{f"{p}agenda_published_at__isnull": True}),
             container=True,
+            page=lambda meeting: reverse(
+                "councils:meeting", args=[meeting.council.hromada.slug, meeting.number]
+            ),
+            page_related=("council__hromada",),
         )
     )
     register(Publicity("councils.agendaitem", parents=("meeting",)))

@@ -29,10 +29,16 @@ from openhromada.opendata.base import (
 )
 
 from .lifecycle import Post, Result, Sector, Topic, side_of
-from .models import Council, Meeting, Membership, Motion, Vote
+from .models import AgendaItem, Council, Meeting, Membership, Motion, Person, Vote
 
 HROMADA = HROMADA_CODE
-COUNCIL = Column("council_id", "integer", _("Identifier of the council."), references="councils.id")
+
+
+def council_column(model) -> Column:
+    return Column.from_field(model, "council", references="councils.id")
+
+
+PERSON_NAME = Column.from_field(Person, "name", name="person_name")
 BY_COUNCIL = Filter("council", "council_id", int, _("Identifier of the council."))
 
 
@@ -86,15 +92,15 @@ COUNCILS = Dataset(
     columns=(
         Column("id", "integer", _("Stable identifier of the council.")),
         HROMADA,
-        Column("name", "string", _("Name.")),
-        Column("founding_decision_number", "string", _("Number of the founding decision.")),
-        Column("founding_decision_date", "date", _("Date of the founding decision."), True),
-        Column("term_start", "date", _("Start of the council's term.")),
-        Column("term_end", "date", _("End of the council's term."), nullable=True),
-        Column("quorum_percent", "integer", _("Quorum: more than this share of members, %.")),
-        Column("notice_days", "integer", _("Minimum notice of a meeting's agenda, days.")),
-        Column("minutes_due_days", "integer", _("Minutes are due within this many days.")),
-        Column("origin", "string", _("real, demo or synthetic (labelled data).")),
+        Column.from_field(Council, "name"),
+        Column.from_field(Council, "founding_decision_number"),
+        Column.from_field(Council, "founding_decision_date", nullable=True),
+        Column.from_field(Council, "term_start"),
+        Column.from_field(Council, "term_end", nullable=True),
+        *(
+            Column.from_field(Council, name)
+            for name in ("quorum_percent", "notice_days", "minutes_due_days", "origin")
+        ),
         UPDATED,
         URL,
         API_URL,
@@ -146,24 +152,15 @@ MEMBERSHIPS = Dataset(
     frequency="DAILY",
     columns=(
         Column("id", "integer", _("Stable identifier of the membership.")),
-        COUNCIL,
+        council_column(Membership),
         HROMADA,
-        Column("person_id", "integer", _("Identifier of the person.")),
-        Column("person_name", "string", _("The person's public name.")),
-        Column("on_behalf_of", "string", _("The body or organisation represented.")),
-        Column(
-            "sector",
-            "string",
-            _(
-                "Sector: executive, municipal_enterprise, institution (government side); "
-                "civil_society, business, academia, other (public side)."
-            ),
+        Column.from_field(Membership, "person"),
+        PERSON_NAME,
+        *(
+            Column.from_field(Membership, name)
+            for name in ("on_behalf_of", "sector", "post", "start_date")
         ),
-        Column(
-            "post", "string", _("Post: co_chair_executive, co_chair_public, secretary or member.")
-        ),
-        Column("start_date", "date", _("Start of the membership.")),
-        Column("end_date", "date", _("End of the membership; null while it lasts."), True),
+        Column.from_field(Membership, "end_date", nullable=True),
         UPDATED,
         Column("side", "string", _("government or public (non-government) side.")),
         URL,
@@ -222,16 +219,16 @@ MEETINGS = Dataset(
     frequency="DAILY",
     columns=(
         Column("id", "integer", _("Stable identifier of the meeting.")),
-        COUNCIL,
+        council_column(Meeting),
         HROMADA,
-        Column("number", "integer", _("Number of the meeting within its council.")),
-        Column("starts_at", "datetime", _("Date and time (UTC).")),
-        Column("place", "string", _("Place."), nullable=True),
-        Column("online_url", "string", _("Online link."), nullable=True),
-        Column("agenda_published_at", "datetime", _("When the agenda was published.")),
-        Column("minutes_published_at", "datetime", _("When the minutes were published."), True),
-        Column("minutes", "string", _("The minutes; null until published."), nullable=True),
-        Column("origin", "string", _("real, demo or synthetic (labelled data).")),
+        Column.from_field(Meeting, "number"),
+        Column.from_field(Meeting, "starts_at"),
+        Column.from_field(Meeting, "place", nullable=True),
+        Column.from_field(Meeting, "online_url", nullable=True),
+        Column.from_field(Meeting, "agenda_published_at"),
+        Column.from_field(Meeting, "minutes_published_at", nullable=True),
+        Column.from_field(Meeting, "minutes_text", name="minutes", nullable=True),
+        Column.from_field(Meeting, "origin"),
         UPDATED,
         URL,
         API_URL,
@@ -314,32 +311,21 @@ DECISIONS = Dataset(
     frequency="DAILY",
     columns=(
         Column("id", "integer", _("Stable identifier of the decision (motion).")),
-        COUNCIL,
+        council_column(Motion),
         HROMADA,
-        Column(
-            "meeting_id",
-            "integer",
-            _("Identifier of the meeting."),
-            references="council-meetings.id",
+        Column.from_field(
+            AgendaItem, "meeting", name="meeting_id", references="council-meetings.id"
         ),
-        Column("meeting_number", "integer", _("Number of the meeting within its council.")),
-        Column("agenda_item_number", "integer", _("Number of the agenda item.")),
-        Column("agenda_item", "string", _("Title of the agenda item."), nullable=True),
-        Column("text", "string", _("The motion, as worded."), nullable=True),
-        Column(
-            "topic",
-            "string",
-            _("Topic: action_plan, commitment, council, monitoring, participation or other."),
+        Column.from_field(Meeting, "number", name="meeting_number"),
+        Column.from_field(AgendaItem, "number", name="agenda_item_number"),
+        Column.from_field(AgendaItem, "title", name="agenda_item", nullable=True),
+        Column.from_field(Motion, "text", nullable=True),
+        *(
+            Column.from_field(Motion, name)
+            for name in ("topic", "result", "decided_on", *Motion.COUNT_FIELDS.values())
         ),
-        Column("result", "string", _("Result: adopted, not_adopted, not_voted or not_considered.")),
-        Column("decided_on", "date", _("Date of the meeting.")),
-        Column("yes_count", "integer", _("Votes for.")),
-        Column("no_count", "integer", _("Votes against.")),
-        Column("abstain_count", "integer", _("Abstentions.")),
-        Column("absent_count", "integer", _("Members absent.")),
-        Column("not_voting_count", "integer", _("Members present and not voting.")),
-        Column("plan_id", "integer", _("The action plan the decision concerns."), nullable=True),
-        Column("commitment_ids", "integers", _("The commitments the decision concerns.")),
+        Column.from_field(Motion, "plan", nullable=True),
+        Column.from_field(Motion, "commitment_ids", type="integers"),
         UPDATED,
         URL,
         API_URL,
@@ -398,22 +384,12 @@ VOTES = Dataset(
     modified_field="motion__updated_at",  # votes are recorded with their motion
     columns=(
         Column("id", "integer", _("Stable identifier of the vote.")),
-        Column(
-            "decision_id",
-            "integer",
-            _("Identifier of the decision (motion)."),
-            references="council-decisions.id",
-        ),
-        COUNCIL,
-        Column(
-            "membership_id",
-            "integer",
-            _("Identifier of the membership."),
-            references="council-members.id",
-        ),
-        Column("person_id", "integer", _("Identifier of the person.")),
-        Column("person_name", "string", _("The person's public name.")),
-        Column("option", "string", _("yes, no, abstain, absent or not voting.")),
+        Column.from_field(Vote, "motion", name="decision_id", references="council-decisions.id"),
+        council_column(Motion),
+        Column.from_field(Vote, "membership", references="council-members.id"),
+        Column.from_field(Membership, "person"),
+        PERSON_NAME,
+        Column.from_field(Vote, "option"),
         API_URL,
     ),
     queryset=lambda withheld: Vote.objects.filter(

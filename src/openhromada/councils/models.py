@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.field_docs import CREATED, UPDATED
 from openhromada.core.fields import LineField, LinkField, ProseField
 from openhromada.core.models import data_origin_field
 
@@ -24,22 +25,45 @@ class Council(models.Model):
         on_delete=models.PROTECT,  # a public body's record is never cascaded away
         related_name="council",
         verbose_name=_("hromada"),
+        help_text=_("The hromada whose council it is."),
     )
-    name = LineField(_("name"), max_length=300)
-    founding_decision_number = LineField(_("founding decision number"), max_length=100, blank=True)
-    founding_decision_date = models.DateField(_("founding decision date"), null=True, blank=True)
+    name = LineField(_("name"), max_length=300, help_text=_("Name of the council."))
+    founding_decision_number = LineField(
+        _("founding decision number"),
+        max_length=100,
+        blank=True,
+        help_text=_("Number of the founding decision."),
+    )
+    founding_decision_date = models.DateField(
+        _("founding decision date"),
+        null=True,
+        blank=True,
+        help_text=_("Date of the founding decision."),
+    )
     founding_document = models.FileField(
-        _("founding decision (file)"), upload_to="councils/founding/", blank=True
+        _("founding decision (file)"),
+        upload_to="councils/founding/",
+        blank=True,
+        help_text=_("The founding decision, as a file."),
     )
     rules_text = ProseField(
         _("rules of procedure"), blank=True, help_text=_("The council's rules, as adopted.")
     )
     rules_file = models.FileField(
-        _("rules of procedure (file)"), upload_to="councils/rules/", blank=True
+        _("rules of procedure (file)"),
+        upload_to="councils/rules/",
+        blank=True,
+        help_text=_("The rules of procedure, as a file."),
     )
-    term_start = models.DateField(_("term starts"))
-    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    term_start = models.DateField(_("term starts"), help_text=_("Start of the council's term."))
+    term_end = models.DateField(
+        _("term ends"),
+        null=True,
+        blank=True,
+        help_text=_("End of the council's term; empty if not set."),
+    )
     quorum_percent = models.PositiveSmallIntegerField(
+        # xgettext:no-python-format
         _("quorum, % of members"),
         default=50,
         validators=[MinValueValidator(1), MaxValueValidator(99)],
@@ -58,8 +82,8 @@ class Council(models.Model):
         help_text=_("How many days after a meeting its minutes must be published."),
     )
     origin = data_origin_field()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     HISTORY_FIELDS = (
         "name",
@@ -94,10 +118,19 @@ class Person(models.Model):
     """A member's public profile (Popolo Person): a name and a short note, never an e-mail."""
 
     council = models.ForeignKey(
-        Council, on_delete=models.PROTECT, related_name="people", verbose_name=_("council")
+        Council,
+        on_delete=models.PROTECT,
+        related_name="people",
+        verbose_name=_("council"),
+        help_text=_("The council whose records name the person."),
     )  # PROTECT: public records
-    name = LineField(_("name"), max_length=200)
-    bio = ProseField(_("public profile"), blank=True, max_length=2000)
+    name = LineField(_("name"), max_length=200, help_text=_("The person's public name."))
+    bio = ProseField(
+        _("public profile"),
+        blank=True,
+        max_length=2000,
+        help_text=_("A short public note about the person; never contact details."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,  # the public record outlives the account
@@ -107,8 +140,8 @@ class Person(models.Model):
         verbose_name=_("account"),
         help_text=_("Private: the platform account that acts for this person."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     HISTORY_FIELDS = ("name", "bio")
 
@@ -136,18 +169,45 @@ class Membership(models.Model):
     """A person's seat on the council (Popolo Membership), on behalf of an organisation."""
 
     council = models.ForeignKey(
-        Council, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("council")
+        Council,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("council"),
+        help_text=_("The council the seat is on."),
     )
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
+        Person,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("person"),
+        help_text=_("The person holding the seat."),
     )
     on_behalf_of = LineField(
         _("on behalf of"), max_length=300, help_text=_("The body or organisation represented.")
     )
-    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
-    post = models.CharField(_("post"), max_length=30, choices=Post.choices, default=Post.MEMBER)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    sector = models.CharField(
+        _("sector"),
+        max_length=30,
+        choices=Sector.choices,
+        help_text=_(
+            "Sector of the body represented: executive bodies, municipal enterprises and "
+            "institutions are the government side, the others the public side."
+        ),
+    )
+    post = models.CharField(
+        _("post"),
+        max_length=30,
+        choices=Post.choices,
+        default=Post.MEMBER,
+        help_text=_("The member's post on the council."),
+    )
+    start_date = models.DateField(_("start date"), help_text=_("Start of the membership."))
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("End of the membership; empty while it lasts."),
+    )
     elected_by = models.ForeignKey(
         "Motion",
         on_delete=models.PROTECT,  # the election stays on record while the post does
@@ -157,8 +217,8 @@ class Membership(models.Model):
         verbose_name=_("elected by"),
         help_text=_("For co-chairs: the recorded vote that elected them."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -209,19 +269,46 @@ class Meeting(models.Model):
     """A council meeting (Popolo Event): agenda in advance, attendance, decisions, minutes."""
 
     council = models.ForeignKey(
-        Council, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("council")
+        Council,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("council"),
+        help_text=_("The council that meets."),
     )
-    number = models.PositiveIntegerField(_("number"))
-    starts_at = models.DateTimeField(_("date and time"))
-    place = LineField(_("place"), max_length=300, blank=True)
-    online_url = LinkField(_("online link"), blank=True)
-    agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
-    minutes_text = ProseField(_("minutes"), blank=True)
-    minutes_file = models.FileField(_("minutes (file)"), upload_to="councils/minutes/", blank=True)
-    minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
+    number = models.PositiveIntegerField(
+        _("number"), help_text=_("Number of the meeting within its council.")
+    )
+    starts_at = models.DateTimeField(_("date and time"), help_text=_("When the meeting starts."))
+    place = LineField(
+        _("place"), max_length=300, blank=True, help_text=_("Where the meeting is held.")
+    )
+    online_url = LinkField(
+        _("online link"), blank=True, help_text=_("Address for joining online, if any.")
+    )
+    agenda_published_at = models.DateTimeField(
+        _("agenda published"),
+        null=True,
+        blank=True,
+        help_text=_("When the agenda was published; until then the meeting is not public."),
+    )
+    minutes_text = ProseField(
+        _("minutes"), blank=True, help_text=_("The minutes (Markdown); public once published.")
+    )
+    minutes_file = models.FileField(
+        _("minutes (file)"),
+        upload_to="councils/minutes/",
+        blank=True,
+        help_text=_("The minutes, as a file."),
+    )
+    minutes_published_at = models.DateTimeField(
+        _("minutes published"),
+        null=True,
+        blank=True,
+        help_text=_("When the minutes were published."),
+    )
     origin = data_origin_field()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -264,17 +351,30 @@ class AgendaItem(models.Model):
     """One item on a meeting's agenda, with its documents and the record of its discussion."""
 
     meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("meeting")
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("meeting"),
+        help_text=_("The meeting whose agenda the item is on."),
     )  # an item exists only on its meeting's agenda
-    number = models.PositiveSmallIntegerField(_("number"))
-    title = LineField(_("title"), max_length=500)
-    description = ProseField(_("description"), blank=True)
-    document = models.FileField(_("document"), upload_to="councils/agenda/", blank=True)
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Number of the agenda item.")
+    )
+    title = LineField(_("title"), max_length=500, help_text=_("Title of the agenda item."))
+    description = ProseField(
+        _("description"), blank=True, help_text=_("What the item is about (Markdown).")
+    )
+    document = models.FileField(
+        _("document"),
+        upload_to="councils/agenda/",
+        blank=True,
+        help_text=_("A document for the item, as a file."),
+    )
     discussion = ProseField(
         _("discussion"), blank=True, help_text=_("Who spoke and what was said, in brief.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     HISTORY_FIELDS = ("number", "title", "description", "discussion")
 
@@ -298,12 +398,20 @@ class Attendance(models.Model):
     """Whether a member was at a meeting (recorded only once the meeting has happened)."""
 
     meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("meeting")
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="attendance",
+        verbose_name=_("meeting"),
+        help_text=_("The meeting."),
     )  # part of the meeting's record
     membership = models.ForeignKey(
-        Membership, on_delete=models.PROTECT, related_name="attendance", verbose_name=_("member")
+        Membership,
+        on_delete=models.PROTECT,
+        related_name="attendance",
+        verbose_name=_("member"),
+        help_text=_("The member's seat on the council."),
     )
-    present = models.BooleanField(_("present"))
+    present = models.BooleanField(_("present"), help_text=_("Whether the member was present."))
 
     class Meta:
         verbose_name = _("attendance")
@@ -324,20 +432,43 @@ class Motion(models.Model):
     """
 
     item = models.ForeignKey(
-        AgendaItem, on_delete=models.PROTECT, related_name="motions", verbose_name=_("agenda item")
+        AgendaItem,
+        on_delete=models.PROTECT,
+        related_name="motions",
+        verbose_name=_("agenda item"),
+        help_text=_("The agenda item the motion was put under."),
     )
     council = models.ForeignKey(
-        Council, on_delete=models.PROTECT, related_name="motions", verbose_name=_("council")
+        Council,
+        on_delete=models.PROTECT,
+        related_name="motions",
+        verbose_name=_("council"),
+        help_text=_("The council that decided."),
     )  # denormalised from item.meeting.council: the register filters on it with one index
     text = ProseField(_("motion"), help_text=_("What was put to the vote, as worded."))
-    topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices, default=Topic.OTHER)
-    result = models.CharField(_("result"), max_length=20, choices=Result.choices)
-    decided_on = models.DateField(_("date"))  # the meeting's day, denormalised for the register
-    yes_count = models.PositiveIntegerField(_("yes"), default=0)
-    no_count = models.PositiveIntegerField(_("no"), default=0)
-    abstain_count = models.PositiveIntegerField(_("abstain"), default=0)
-    absent_count = models.PositiveIntegerField(_("absent"), default=0)
-    not_voting_count = models.PositiveIntegerField(_("not voting"), default=0)
+    topic = models.CharField(
+        _("topic"),
+        max_length=30,
+        choices=Topic.choices,
+        default=Topic.OTHER,
+        help_text=_("What the decision is about."),
+    )
+    result = models.CharField(
+        _("result"), max_length=20, choices=Result.choices, help_text=_("Outcome of the motion.")
+    )
+    # the meeting's day, denormalised for the register
+    decided_on = models.DateField(_("date"), help_text=_("Date of the meeting."))
+    yes_count = models.PositiveIntegerField(_("yes"), default=0, help_text=_("Votes for."))
+    no_count = models.PositiveIntegerField(_("no"), default=0, help_text=_("Votes against."))
+    abstain_count = models.PositiveIntegerField(
+        _("abstain"), default=0, help_text=_("Abstentions.")
+    )
+    absent_count = models.PositiveIntegerField(
+        _("absent"), default=0, help_text=_("Members absent.")
+    )
+    not_voting_count = models.PositiveIntegerField(
+        _("not voting"), default=0, help_text=_("Members present and not voting.")
+    )
     plan = models.ForeignKey(
         "plans.ActionPlan",
         on_delete=models.PROTECT,  # a decision about a plan keeps the plan on record
@@ -345,17 +476,21 @@ class Motion(models.Model):
         blank=True,
         related_name="council_decisions",
         verbose_name=_("action plan concerned"),
+        help_text=_("The action plan the decision concerns."),
     )
     commitments = models.ManyToManyField(
         "plans.Commitment",
         blank=True,
         related_name="council_decisions",
         verbose_name=_("commitments concerned"),
+        help_text=_("The commitments the decision concerns."),
     )
     # Derived from `commitments` by the service: open-data lists read it without a join per row.
-    commitment_ids = models.JSONField(default=list, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    commitment_ids = models.JSONField(
+        default=list, editable=False, help_text=_("The commitments the decision concerns.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     HISTORY_FIELDS = (
         "text",
@@ -404,12 +539,22 @@ class Vote(models.Model):
     """One member's vote on a motion (Popolo Vote)."""
 
     motion = models.ForeignKey(
-        Motion, on_delete=models.CASCADE, related_name="votes", verbose_name=_("motion")
+        Motion,
+        on_delete=models.CASCADE,
+        related_name="votes",
+        verbose_name=_("motion"),
+        help_text=_("The decision voted on."),
     )  # part of the motion's record
     membership = models.ForeignKey(
-        Membership, on_delete=models.PROTECT, related_name="votes", verbose_name=_("member")
+        Membership,
+        on_delete=models.PROTECT,
+        related_name="votes",
+        verbose_name=_("member"),
+        help_text=_("The member's seat on the council."),
     )
-    option = models.CharField(_("vote"), max_length=20, choices=VoteOption.choices)
+    option = models.CharField(
+        _("vote"), max_length=20, choices=VoteOption.choices, help_text=_("How the member voted.")
+    )
 
     class Meta:
         verbose_name = _("vote")

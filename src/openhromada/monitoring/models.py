@@ -12,8 +12,12 @@ class MonitoringNetwork(models.Model):
     """A network of civil-society organisations spanning regions (Popolo: an Organization)."""
 
     slug = public_slug_field(80)
-    name_uk = LineField(_("name (Ukrainian)"), max_length=200)
-    name_en = LineField(_("name (English)"), max_length=200)
+    name_uk = LineField(
+        _("name (Ukrainian)"), max_length=200, help_text=_("The network's name in Ukrainian.")
+    )
+    name_en = LineField(
+        _("name (English)"), max_length=200, help_text=_("The network's name in English.")
+    )
     oblasts = models.ManyToManyField(
         "places.Oblast",
         blank=True,

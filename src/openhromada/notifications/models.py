@@ -16,12 +16,20 @@ class Follow(models.Model):
         on_delete=models.CASCADE,
         related_name="follows",
         verbose_name=_("user"),
+        help_text=_("Who follows; private to them."),
     )  # private to them
     content_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, verbose_name=_("type")
+        ContentType,
+        on_delete=models.CASCADE,
+        verbose_name=_("type"),
+        help_text=_("Kind of the record followed."),
     )  # a removed type ends its follows
-    object_id = models.PositiveBigIntegerField(_("object"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    object_id = models.PositiveBigIntegerField(
+        _("object"), help_text=_("Identifier of the record followed.")
+    )
+    created_at = models.DateTimeField(
+        auto_now_add=True, help_text=_("When they started following.")
+    )
 
     class Meta:
         verbose_name = _("follow")
@@ -45,13 +53,25 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
         verbose_name=_("user"),
+        help_text=_("Who it is for; private to them."),
     )  # private to them
-    title = LineField(_("title"), max_length=300)
-    body = ProseField(_("text"), blank=True)
-    url = models.CharField(_("address"), max_length=500)
-    created_at = models.DateTimeField(_("date"), auto_now_add=True)
-    read_at = models.DateTimeField(_("read"), null=True, blank=True)
-    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+    title = LineField(_("title"), max_length=300, help_text=_("What happened, in one line."))
+    body = ProseField(_("text"), blank=True, help_text=_("More about it, if there is more."))
+    url = models.CharField(
+        _("address"), max_length=500, help_text=_("The page it is about, on the platform.")
+    )
+    created_at = models.DateTimeField(
+        _("date"), auto_now_add=True, help_text=_("When the notification was made.")
+    )
+    read_at = models.DateTimeField(
+        _("read"), null=True, blank=True, help_text=_("When it was read; empty while unread.")
+    )
+    emailed_at = models.DateTimeField(
+        _("e-mailed"),
+        null=True,
+        blank=True,
+        help_text=_("When it was sent by e-mail; empty if it was not."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

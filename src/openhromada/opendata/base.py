@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.db import models
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field, create_model
 
+from openhromada.core import field_docs
 from openhromada.core.withholding import Active
 
 from .problems import BadParameter
@@ -41,6 +43,23 @@ TYPES: dict[str, Any] = {
 }
 
 
+# a model field's internal type → its column type (lists and JSON objects are named by hand)
+FIELD_TYPES = {
+    "CharField": "string",
+    "TextField": "string",
+    "SlugField": "string",
+    "BooleanField": "boolean",
+    "DateField": "date",
+    "DateTimeField": "datetime",
+    "DecimalField": "decimal",
+    "ForeignKey": "integer",
+    "OneToOneField": "integer",
+    "BigIntegerField": "integer",
+    "PositiveIntegerField": "integer",
+    "PositiveSmallIntegerField": "integer",
+}
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -50,6 +69,31 @@ class Column:
     # "dataset-key.column" when every value names a row of another dataset (a foreign key in the
     # Data Package); only where the reference is public whenever this row is
     references: str = ""
+    # the model field whose value the column holds, and whose help text describes it
+    source: models.Field | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_field(
+        cls,
+        model: type[models.Model],
+        field_name: str,
+        *,
+        name: str = "",
+        type: str = "",
+        nullable: bool = False,
+        references: str = "",
+    ) -> Column:
+        """The column holding `model.field_name` (a foreign key: its id), described by the
+        field's help text and codes; named and typed like the field unless told otherwise."""
+        source = model._meta.get_field(field_name)
+        return cls(
+            name or source.attname,
+            type or FIELD_TYPES[source.get_internal_type()],
+            field_docs.described(source),
+            nullable,
+            references,
+            source,
+        )
 
 
 @dataclass(frozen=True)
@@ -170,8 +214,8 @@ def register(*datasets: Dataset) -> None:
 
 
 # Columns and a filter that most datasets share (one description, one translation).
-UPDATED = Column("updated_at", "datetime", _("When the record last changed (UTC)."))
-CREATED = Column("created_at", "datetime", _("When the record was created (UTC)."))
+UPDATED = Column("updated_at", "datetime", field_docs.UPDATED)
+CREATED = Column("created_at", "datetime", field_docs.CREATED)
 URL = Column("url", "string", _("The page on the platform."))
 API_URL = Column("api_url", "string", _("This record in the API."))
 UPDATED_SINCE = Filter(
@@ -180,6 +224,13 @@ UPDATED_SINCE = Filter(
 HROMADA_CODE = Column(
     "hromada_code", "string", _("КАТОТТГ code of the hromada."), references="hromadas.code"
 )
+
+
+def field_description(model: type[models.Model], name: str) -> str:
+    """A field's description (core.field_docs) in English, for a write schema of the API
+    document: what a record's writer sends is described as what its readers get."""
+    with translation.override("en"):
+        return str(field_docs.described(model._meta.get_field(name)))
 
 
 def hromada_filter(path: str) -> Filter:

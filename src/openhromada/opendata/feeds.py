@@ -52,10 +52,7 @@ class ChangesFeed(Feed):
         return f"{item.object_repr} — {item.get_action_display()}"
 
     def item_description(self, item: HistoryEntry):
-        return "; ".join(
-            f"{c.label}: {c.new}" if item.action == "create" else f"{c.label}: {c.old} → {c.new}"
-            for c in item.field_changes
-        )
+        return "; ".join(change.text for change in item.field_changes)  # as pages show it
 
     def item_link(self, item: HistoryEntry):
         return self.urls.get((item.object_type, item.object_id), "/") + "#history"

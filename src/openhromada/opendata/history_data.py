@@ -186,8 +186,8 @@ HISTORY = Dataset(
     lookup="seq",
     updated_field="created_at",
     columns=(
-        Column("seq", "integer", _("Position in the chain, from 1.")),
-        Column("created_at", "datetime", _("When the change was made (UTC).")),
+        Column.from_field(HistoryEntry, "seq"),
+        Column.from_field(HistoryEntry, "created_at"),
         Column(
             "actor",
             "string",
@@ -196,20 +196,13 @@ HISTORY = Dataset(
                 '"resident" for a change whose author stays private (a support of a proposal).'
             ),
         ),
-        Column("object_type", "string", _("app_label.model of the changed record.")),
-        Column("object_id", "string", _("Identifier of the changed record.")),
-        Column("object_repr", "string", _("The record's name at the time.")),
-        Column("action", "string", _("create, update, delete, withhold or release.")),
-        Column(
-            "changes",
-            "object",
-            _(
-                "Field diff: {field: [old, new]}; withheld values null. A value that refers to "
-                "another record is {type, id, title} while that record is public, else null."
-            ),
+        *(
+            Column.from_field(HistoryEntry, name)
+            for name in ("object_type", "object_id", "object_repr", "action")
         ),
-        Column("prev_hash", "string", _("Hash of the previous entry.")),
-        Column("hash", "string", _("SHA-256 of this entry and the previous hash.")),
+        Column.from_field(HistoryEntry, "changes", type="object"),
+        Column.from_field(HistoryEntry, "prev_hash"),
+        Column.from_field(HistoryEntry, "hash"),
         Column("url", "string", _("This entry in the API.")),
     ),
     queryset=public_entries,

@@ -16,6 +16,7 @@ class ApiToken(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,  # a token is nothing without its owner
         related_name="api_tokens",
+        help_text=_("The token's owner: it acts with their permissions."),
     )
     name = LineField(_("name"), max_length=100, help_text=_("What the token is for."))
     prefix = models.CharField(
@@ -24,10 +25,21 @@ class ApiToken(models.Model):
     digest = models.CharField(
         max_length=64, unique=True, help_text=_("SHA-256 of the token; the token is not kept.")
     )
-    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    scope = models.CharField(
+        _("scope"), max_length=10, choices=Scope.choices, help_text=_("What the token may do.")
+    )
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, help_text=_("When the token was made.")
+    )
+    last_used_at = models.DateTimeField(
+        _("last used"), null=True, blank=True, help_text=_("When the token was last used.")
+    )
+    revoked_at = models.DateTimeField(
+        _("revoked"),
+        null=True,
+        blank=True,
+        help_text=_("When the token was revoked; empty while it works."),
+    )
 
     class Meta:
         verbose_name = _("API token")

@@ -11,6 +11,7 @@ from pydantic import Field
 from openhromada.core import visibility
 from openhromada.core.ratelimit import client_address
 from openhromada.core.withholding import active
+from openhromada.opendata.base import field_description
 from openhromada.opendata.endpoints import dataset_router
 from openhromada.opendata.tokens import TokenAuth
 from openhromada.opendata.types import PathId, RecordId
@@ -19,7 +20,7 @@ from openhromada.plans.models import Commitment
 from . import services
 from .datasets import CALLS, COMMENTS, CONSULTATIONS, PROPOSALS
 from .lifecycle import ResponseKind
-from .models import Call, Proposal
+from .models import Call, Comment, Proposal
 
 TAG = "Co-creation and consultations"
 router = Router()
@@ -28,24 +29,38 @@ proposals = dataset_router(PROPOSALS, TAG)
 
 
 class NewProposal(Schema):
-    title: str = Field(min_length=1, max_length=200, description="Title.")
-    problem: str = Field(min_length=1, max_length=10000, description="The problem.")
-    solution: str = Field(min_length=1, max_length=10000, description="The suggested solution.")
+    title: str = Field(
+        min_length=1, max_length=200, description=field_description(Proposal, "title")
+    )
+    problem: str = Field(
+        min_length=1, max_length=10000, description=field_description(Proposal, "problem")
+    )
+    solution: str = Field(
+        min_length=1, max_length=10000, description=field_description(Proposal, "solution")
+    )
     category: str | None = Field(None, max_length=150, description="One of the call's categories.")
 
 
 class NewComment(Schema):
-    text: str = Field(min_length=1, max_length=5000, description="The comment (Markdown).")
-    parent_id: RecordId | None = Field(None, description="The comment this replies to.")
+    text: str = Field(min_length=1, max_length=5000, description=field_description(Comment, "text"))
+    parent_id: RecordId | None = Field(None, description=field_description(Comment, "parent"))
 
 
 class NewResponse(Schema):
-    response: ResponseKind = Field(description="accepted, partly, merged or rejected.")
-    reason: str = Field(min_length=1, max_length=10000, description="Why: every response says.")
-    commitment_ids: list[RecordId] = Field(
-        default_factory=list, max_length=50, description="Commitments it became (accepted)."
+    response: ResponseKind = Field(description=field_description(Proposal, "response"))
+    reason: str = Field(
+        min_length=1,
+        max_length=10000,
+        description=field_description(Proposal, "response_reason"),
     )
-    merged_into_id: RecordId | None = Field(None, description="The proposal it was merged into.")
+    commitment_ids: list[RecordId] = Field(
+        default_factory=list,
+        max_length=50,
+        description=field_description(Proposal, "commitments"),
+    )
+    merged_into_id: RecordId | None = Field(
+        None, description=field_description(Proposal, "merged_into")
+    )
 
 
 def _row(dataset, pk):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core.people import register_private_actor
@@ -44,7 +45,14 @@ def register_publicity() -> None:
     def hidden(prefix):
         return Q(**{f"{prefix}hidden_at__isnull": False})
 
-    register(Publicity("participation.call", parents=("plan",), container=True))
+    register(
+        Publicity(
+            "participation.call",
+            parents=("plan",),
+            container=True,
+            page=lambda call: reverse("participation:call", args=[call.pk]),
+        )
+    )
     register(
         Publicity(
             "participation.proposal",
@@ -53,6 +61,7 @@ def register_publicity() -> None:
             unpublished=hidden,
             parents=("call",),
             container=True,
+            page=lambda proposal: reverse("participation:proposal", args=[proposal.pk]),
         )
     )
     register(
@@ -63,6 +72,8 @@ def register_publicity() -> None:
             unpublished=hidden,
             parents=("proposal", "section"),
             container=True,
+            page=comment_page,
+            page_related=("section",),
         )
     )
     register(
@@ -72,7 +83,17 @@ def register_publicity() -> None:
             test=lambda consultation: consultation.published_at is not None,
             unpublished=lambda p: Q(**{f"{p}published_at__isnull": True}),
             container=True,
+            page=lambda consultation: reverse("participation:consultation", args=[consultation.pk]),
         )
     )
     register(Publicity("participation.section", parents=("consultation",)))
     register(Publicity("participation.question", parents=("consultation",)))
+
+
+def comment_page(comment) -> str:
+    """A comment's place: its proposal's page, or its consultation's, at the comment."""
+    if comment.proposal_id:
+        page = reverse("participation:proposal", args=[comment.proposal_id])
+    else:
+        page = reverse("participation:consultation", args=[comment.section.consultation_id])
+    return f"{page}#comment-{comment.pk}"

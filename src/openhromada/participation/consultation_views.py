@@ -208,9 +208,10 @@ def consultation_detail(request, pk):
             "results": selectors.survey_results(consultation, text_limit=0),
             "can_edit": can_edit,
             "can_contribute": user.has_perm("participation.contribute", consultation),
+            "can_comment": user.has_perm("participation.comment", consultation),
+            "can_answer": user.has_perm("participation.answer_survey", consultation),
             "can_moderate": user.has_perm("participation.moderate", consultation),
             "can_outcome": can_edit,  # who edits the consultation records comments' outcomes
-            "comments_open": consultation.is_published and consultation.is_open(),
             "following": is_following(user, consultation),
             "follow_url": reverse("participation:consultation_follow", args=[pk]),
             **consultation_twins(consultation),

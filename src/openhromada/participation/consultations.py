@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import diff, record, record_create, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.services import require, save
 from openhromada.core.text import one_line
 from openhromada.core.uploads import check_uploads
 
 from .lifecycle import CHOICE_KINDS, SCALE_POINTS, CommentOutcome, QuestionKind
 from .models import Answer, Comment, Consultation, Question, Section
-from .services import _after_commit, _close, check_window, require, require_open, save
+from .services import _after_commit, _close, check_window
 
 MAX_OPTIONS = 12
 MAX_ANSWER_LENGTH = 2000
@@ -214,10 +215,7 @@ def survey_answer(*, actor, consultation: Consultation, answers: dict) -> int:
     """Save a resident's answers ({question id: value}); unanswered questions are skipped, and
     answering again replaces the earlier answer while the period is open. Returns how many."""
     consultation = Consultation.objects.select_related("hromada").get(pk=consultation.pk)
-    require(actor, "participation.contribute", consultation)
-    if not consultation.is_published:
-        raise ServiceError(_("The consultation is not published."), code="unpublished")
-    require_open(consultation, _("The consultation"))
+    require(actor, "participation.answer_survey", consultation)
     saved = 0
     for question in consultation.questions.all():
         raw = answers.get(question.pk)

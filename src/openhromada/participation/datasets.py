@@ -33,13 +33,8 @@ from openhromada.opendata.base import (
 from .lifecycle import CommentOutcome, ResponseKind
 from .models import Call, Comment, Consultation, Proposal
 
-ORIGIN = Column("origin", "string", _("real, demo or synthetic (labelled data)."))
-HIDDEN = Column(
-    "hidden_reason",
-    "string",
-    _("Empty, or the moderation rule under which the content was hidden (its text is left out)."),
-)
-AUTHOR = Column("author", "string", _("The author's public display name."))
+ORIGIN = Column.from_field(Call, "origin")  # the same field on every participation record
+HIDDEN = Column.from_field(Proposal, "hidden_reason")  # proposals and comments alike
 
 
 def author_name(display_name: str, user_id: int) -> str:
@@ -95,15 +90,13 @@ CALLS = Dataset(
     columns=(
         Column("id", "integer", _("Stable identifier of the call.")),
         HROMADA_CODE,
-        Column("plan_id", "integer", _("The action plan the call is for."), references="plans.id"),
-        Column("title", "string", _("Title.")),
-        Column("description", "string", _("Description (Markdown).")),
-        Column("rules", "string", _("Rules of the call (Markdown).")),
-        Column("categories", "strings", _("Categories offered.")),
-        Column("opens_at", "datetime", _("Opens (UTC).")),
-        Column("closes_at", "datetime", _("Planned close (UTC).")),
-        Column("closed_at", "datetime", _("Actual close (UTC)."), nullable=True),
-        Column("closed_reason", "string", _("Why it closed early, if it did.")),
+        Column.from_field(Call, "plan", references="plans.id"),
+        *(Column.from_field(Call, name) for name in ("title", "description", "rules")),
+        Column.from_field(Call, "category_names", name="categories", type="strings"),
+        Column.from_field(Call, "opens_at"),
+        Column.from_field(Call, "closes_at"),
+        Column.from_field(Call, "closed_at", nullable=True),
+        Column.from_field(Call, "closed_reason"),
         ORIGIN,
         CREATED,
         UPDATED,
@@ -173,23 +166,20 @@ PROPOSALS = Dataset(
     frequency="CONT",
     columns=(
         Column("id", "integer", _("Stable identifier of the proposal.")),
-        Column("call_id", "integer", _("The call it was submitted to."), references="calls.id"),
+        Column.from_field(Proposal, "call", references="calls.id"),
         HROMADA_CODE,
-        Column("number", "integer", _("Number within the call.")),
-        Column("title", "string", _("Title.")),
-        Column("problem", "string", _("The problem.")),
-        Column("solution", "string", _("The suggested solution (Markdown).")),
-        Column("category", "string", _("Category, if chosen.")),
-        AUTHOR,
-        CREATED,
-        Column("withdrawn_at", "datetime", _("Withdrawn by the author (UTC)."), nullable=True),
-        Column("support_count", "integer", _("Supports.")),
-        Column("comment_count", "integer", _("Comments.")),
-        Column("response", "string", _("Response: accepted, partly, merged, rejected or empty.")),
-        Column("response_reason", "string", _("The reason given with the response.")),
-        Column("responded_at", "datetime", _("When it was answered (UTC)."), nullable=True),
-        Column("merged_into_id", "integer", _("The proposal it was merged into."), nullable=True),
-        Column("commitment_ids", "integers", _("The commitments it became.")),
+        *(Column.from_field(Proposal, name) for name in ("number", "title", "problem", "solution")),
+        Column.from_field(Proposal, "category", name="category", type="string"),
+        Column.from_field(Proposal, "author", name="author", type="string"),  # the public name
+        Column.from_field(Proposal, "created_at"),
+        Column.from_field(Proposal, "withdrawn_at", nullable=True),
+        *(
+            Column.from_field(Proposal, name)
+            for name in ("support_count", "comment_count", "response", "response_reason")
+        ),
+        Column.from_field(Proposal, "responded_at", nullable=True),
+        Column.from_field(Proposal, "merged_into", nullable=True),
+        Column.from_field(Proposal, "commitment_ids", type="integers"),
         HIDDEN,
         ORIGIN,
         UPDATED,
@@ -255,15 +245,15 @@ CONSULTATIONS = Dataset(
     columns=(
         Column("id", "integer", _("Stable identifier of the consultation.")),
         HROMADA_CODE,
-        Column("plan_id", "integer", _("The action plan, when the draft is one."), nullable=True),
-        Column("title", "string", _("Title.")),
-        Column("description", "string", _("Description (Markdown).")),
-        Column("opens_at", "datetime", _("Comment period opens (UTC).")),
-        Column("closes_at", "datetime", _("Comment period closes (UTC).")),
-        Column("closed_at", "datetime", _("Actual close (UTC)."), nullable=True),
-        Column("published_at", "datetime", _("Announced (UTC).")),
-        Column("report", "string", _("The summary report (Markdown).")),
-        Column("report_published_at", "datetime", _("Report published (UTC)."), nullable=True),
+        Column.from_field(Consultation, "plan", nullable=True),
+        *(
+            Column.from_field(Consultation, name)
+            for name in ("title", "description", "opens_at", "closes_at")
+        ),
+        Column.from_field(Consultation, "closed_at", nullable=True),
+        Column.from_field(Consultation, "published_at"),
+        Column.from_field(Consultation, "report"),
+        Column.from_field(Consultation, "report_published_at", nullable=True),
         ORIGIN,
         UPDATED,
         URL,
@@ -341,13 +331,7 @@ COMMENTS = Dataset(
     frequency="CONT",
     columns=(
         Column("id", "integer", _("Stable identifier of the comment.")),
-        Column(
-            "proposal_id",
-            "integer",
-            _("The proposal commented on."),
-            nullable=True,
-            references="proposals.id",
-        ),
+        Column.from_field(Comment, "proposal", nullable=True, references="proposals.id"),
         Column(
             "consultation_id",
             "integer",
@@ -356,12 +340,11 @@ COMMENTS = Dataset(
             references="consultations.id",
         ),
         Column("section_number", "integer", _("The draft's section."), nullable=True),
-        Column("parent_id", "integer", _("The comment this replies to."), nullable=True),
-        AUTHOR,
-        Column("text", "string", _("The comment (Markdown).")),
-        CREATED,
-        Column("outcome", "string", _("Consultation comments: taken, partly, not_taken or empty.")),
-        Column("outcome_reason", "string", _("The reason given with the outcome.")),
+        Column.from_field(Comment, "parent", nullable=True),
+        Column.from_field(Comment, "author", name="author", type="string"),  # the public name
+        Column.from_field(Comment, "text"),
+        Column.from_field(Comment, "created_at"),
+        *(Column.from_field(Comment, name) for name in ("outcome", "outcome_reason")),
         HIDDEN,
         ORIGIN,
         UPDATED,

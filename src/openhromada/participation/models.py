@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.field_docs import CREATED, UPDATED
 from openhromada.core.fields import LineField, LinesField, ProseField
 from openhromada.core.models import data_origin_field
 
@@ -24,15 +25,23 @@ class Window(models.Model):
     """An open period: contributions are accepted from `opens_at` until `closes_at` or an early
     close, whichever comes first. A background task records the close on the end date."""
 
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
+    opens_at = models.DateTimeField(
+        _("opens"), help_text=_("When the period for proposals or comments opens.")
+    )
+    closes_at = models.DateTimeField(
+        _("closes"), help_text=_("When the period is planned to close.")
+    )
     closed_at = models.DateTimeField(
         _("closed"),
         null=True,
         blank=True,
         help_text=_("When the period closed: early, or on its end date."),
     )
-    closed_reason = ProseField(_("reason for closing early"), blank=True)
+    closed_reason = ProseField(
+        _("reason for closing early"),
+        blank=True,
+        help_text=_("Why it closed early, if it did."),
+    )
 
     class Meta:
         abstract = True
@@ -58,6 +67,7 @@ class Call(Window):
         on_delete=models.PROTECT,  # a public call and its proposals outlive nothing they belong to
         related_name="calls",
         verbose_name=_("action plan"),
+        help_text=_("The action plan the call is for."),
     )
     hromada = models.ForeignKey(
         "places.Hromada",
@@ -66,7 +76,7 @@ class Call(Window):
         verbose_name=_("hromada"),
         help_text=_("The plan's hromada, kept here for filtering."),
     )
-    title = LineField(_("title"), max_length=300)
+    title = LineField(_("title"), max_length=300, help_text=_("Title of the call."))
     description = ProseField(
         _("description"), help_text=_("What the hromada asks residents for (Markdown).")
     )
@@ -76,10 +86,13 @@ class Call(Window):
         help_text=_("Who may take part, what makes a proposal admissible, how it is answered."),
     )
     category_names = models.JSONField(
-        _("categories"), default=list, editable=False, help_text=_("Kept for the open data.")
+        _("categories"),
+        default=list,
+        editable=False,
+        help_text=_("Names of the categories the call offers."),
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, help_text=CREATED)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, help_text=UPDATED)
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("title", "description", "rules", "opens_at", "closes_at", "closed_at")
@@ -105,10 +118,18 @@ class Category(models.Model):
     """A category a call offers: an OGP value or a topic."""
 
     call = models.ForeignKey(
-        Call, on_delete=models.CASCADE, related_name="categories", verbose_name=_("call")
+        Call,
+        on_delete=models.CASCADE,
+        related_name="categories",
+        verbose_name=_("call"),
+        help_text=_("The call that offers the category."),
     )
-    name = LineField(_("name"), max_length=150)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name = LineField(
+        _("name"), max_length=150, help_text=_("Name of the category: an OGP value or a topic.")
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order among the call's categories, from 0.")
+    )
 
     class Meta:
         ordering = ["call", "position", "pk"]
@@ -125,9 +146,21 @@ class Category(models.Model):
 class Hideable(models.Model):
     """Content a moderator can hide: the page then shows a notice with the public reason."""
 
-    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_at = models.DateTimeField(
+        _("hidden"),
+        null=True,
+        blank=True,
+        help_text=_("When a moderator hid it; empty while it is shown."),
+    )
     hidden_reason = models.CharField(
-        _("reason for hiding"), max_length=20, choices=ModerationRule.choices, blank=True
+        _("reason for hiding"),
+        max_length=20,
+        choices=ModerationRule.choices,
+        blank=True,
+        help_text=_(
+            "Empty, or the moderation rule under which the content was hidden (its text is "
+            "left out)."
+        ),
     )
 
     class Meta:
@@ -142,18 +175,25 @@ class Proposal(Hideable):
     """A resident's proposal to a call, and the hromada's reasoned response to it."""
 
     call = models.ForeignKey(
-        Call, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("call")
+        Call,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        verbose_name=_("call"),
+        help_text=_("The call it was submitted to."),
     )
-    number = models.PositiveIntegerField(_("number"), help_text=_("Its number within the call."))
+    number = models.PositiveIntegerField(_("number"), help_text=_("Number within the call."))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,  # public input is never cascaded away with an account
         related_name="proposals",
         verbose_name=_("author"),
+        help_text=_("The resident who submitted it; shown only by their public name."),
     )
-    title = LineField(_("title"), max_length=200)
+    title = LineField(_("title"), max_length=200, help_text=_("Title of the proposal."))
     problem = ProseField(_("problem"), help_text=_("What is wrong today, and for whom."))
-    solution = ProseField(_("suggested solution"))
+    solution = ProseField(
+        _("suggested solution"), help_text=_("The suggested solution (Markdown).")
+    )
     category = models.ForeignKey(
         Category,
         on_delete=models.PROTECT,
@@ -161,17 +201,37 @@ class Proposal(Hideable):
         blank=True,
         related_name="proposals",
         verbose_name=_("category"),
+        help_text=_("Category, if chosen."),
     )
-    created_at = models.DateTimeField(_("submitted"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
-    support_count = models.PositiveIntegerField(_("supports"), default=0)
-    comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    created_at = models.DateTimeField(
+        _("submitted"), default=timezone.now, help_text=_("When the proposal was submitted.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, help_text=UPDATED)
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn"),
+        null=True,
+        blank=True,
+        help_text=_("When the author withdrew it; empty unless they did."),
+    )
+    support_count = models.PositiveIntegerField(
+        _("supports"), default=0, help_text=_("How many residents support it.")
+    )
+    comment_count = models.PositiveIntegerField(
+        _("comments"), default=0, help_text=_("How many comments it has.")
+    )
     response = models.CharField(
-        _("response"), max_length=10, choices=ResponseKind.choices, blank=True
+        _("response"),
+        max_length=10,
+        choices=ResponseKind.choices,
+        blank=True,
+        help_text=_("The hromada's response; empty until it answers."),
     )
-    response_reason = ProseField(_("reason"), blank=True)
-    responded_at = models.DateTimeField(_("responded"), null=True, blank=True)
+    response_reason = ProseField(
+        _("reason"), blank=True, help_text=_("The reason given with the response.")
+    )
+    responded_at = models.DateTimeField(
+        _("responded"), null=True, blank=True, help_text=_("When it was answered.")
+    )
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,  # the response stays; only the link to the account goes
@@ -179,6 +239,7 @@ class Proposal(Hideable):
         blank=True,
         related_name="+",
         verbose_name=_("responded by"),
+        help_text=_("The official's account that gave the response; not public."),
     )
     merged_into = models.ForeignKey(
         "self",
@@ -187,15 +248,18 @@ class Proposal(Hideable):
         blank=True,
         related_name="merged",
         verbose_name=_("merged into"),
+        help_text=_("The proposal it was merged into."),
     )
     commitments = models.ManyToManyField(
         "plans.Commitment",
         blank=True,
         related_name="proposals",
         verbose_name=_("commitments"),
-        help_text=_("The commitment(s) the proposal became."),
+        help_text=_("The commitments it became."),
     )
-    commitment_ids = models.JSONField(default=list, editable=False)  # for the open data
+    commitment_ids = models.JSONField(
+        default=list, editable=False, help_text=_("The commitments it became.")
+    )  # for the open data
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("title", "problem", "solution", "category", "withdrawn_at")
@@ -235,10 +299,16 @@ class Proposal(Hideable):
 
 class Attachment(models.Model):
     proposal = models.ForeignKey(
-        Proposal, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("proposal")
+        Proposal,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("proposal"),
+        help_text=_("The proposal the file is attached to."),
     )
-    file = models.FileField(_("file"), upload_to="participation/attachments/")
-    name = LineField(_("name"), max_length=200)
+    file = models.FileField(
+        _("file"), upload_to="participation/attachments/", help_text=_("The uploaded file.")
+    )
+    name = LineField(_("name"), max_length=200, help_text=_("The file's name as uploaded."))
 
     class Meta:
         ordering = ["proposal", "pk"]
@@ -253,15 +323,22 @@ class Support(models.Model):
     """A resident's support of a proposal: once per person, and it can be taken back."""
 
     proposal = models.ForeignKey(
-        Proposal, on_delete=models.CASCADE, related_name="supports", verbose_name=_("proposal")
+        Proposal,
+        on_delete=models.CASCADE,
+        related_name="supports",
+        verbose_name=_("proposal"),
+        help_text=_("The proposal supported."),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="supports",
         verbose_name=_("user"),
+        help_text=_("The resident who supports it; not public (only the count is)."),
     )
-    created_at = models.DateTimeField(_("supported"), default=timezone.now)
+    created_at = models.DateTimeField(
+        _("supported"), default=timezone.now, help_text=_("When the support was given.")
+    )
 
     class Meta:
         verbose_name = _("support")
@@ -282,6 +359,7 @@ class Consultation(Window):
         on_delete=models.PROTECT,
         related_name="consultations",
         verbose_name=_("hromada"),
+        help_text=_("The hromada holding the consultation."),
     )
     plan = models.ForeignKey(
         "plans.ActionPlan",
@@ -290,20 +368,33 @@ class Consultation(Window):
         blank=True,
         related_name="consultations",
         verbose_name=_("action plan"),
-        help_text=_("When the draft is an action plan."),
+        help_text=_("The action plan, when the draft is one."),
     )
-    title = LineField(_("title"), max_length=300)
-    description = ProseField(_("description"), help_text=_("What the draft is and why."))
+    title = LineField(_("title"), max_length=300, help_text=_("Title of the consultation."))
+    description = ProseField(_("description"), help_text=_("What the draft is and why (Markdown)."))
     document = models.FileField(
-        _("draft document (file)"), upload_to="participation/drafts/", blank=True
+        _("draft document (file)"),
+        upload_to="participation/drafts/",
+        blank=True,
+        help_text=_("The draft, as a file."),
     )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("When the consultation was announced; until then it is not public."),
+    )
     report = ProseField(
         _("summary report"), blank=True, help_text=_("What the consultation showed (Markdown).")
     )
-    report_published_at = models.DateTimeField(_("report published"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    report_published_at = models.DateTimeField(
+        _("report published"),
+        null=True,
+        blank=True,
+        help_text=_("When the summary report was published."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, help_text=CREATED)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, help_text=UPDATED)
     origin = data_origin_field()
 
     HISTORY_FIELDS = (
@@ -342,10 +433,15 @@ class Section(models.Model):
     """One section of the draft, commented on separately."""
 
     consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="sections"
+        Consultation,
+        on_delete=models.CASCADE,
+        related_name="sections",
+        help_text=_("The consultation whose draft the section is part of."),
     )
-    number = models.PositiveSmallIntegerField(_("number"))
-    title = LineField(_("title"), max_length=300)
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Number of the section in the draft.")
+    )
+    title = LineField(_("title"), max_length=300, help_text=_("Title of the section."))
     text = ProseField(_("text"), help_text=_("The section's text (Markdown)."))
 
     HISTORY_FIELDS = ("number", "title", "text")
@@ -378,6 +474,7 @@ class Comment(Hideable):
         blank=True,
         related_name="comments",
         verbose_name=_("proposal"),
+        help_text=_("The proposal commented on."),
     )
     section = models.ForeignKey(
         Section,
@@ -386,6 +483,7 @@ class Comment(Hideable):
         blank=True,
         related_name="comments",
         verbose_name=_("section"),
+        help_text=_("The section of a consultation's draft commented on."),
     )
     parent = models.ForeignKey(
         "self",
@@ -394,20 +492,30 @@ class Comment(Hideable):
         blank=True,
         related_name="replies",
         verbose_name=_("reply to"),
+        help_text=_("The comment this replies to."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="participation_comments",
         verbose_name=_("author"),
+        help_text=_("The resident who wrote it; shown only by their public name."),
     )
-    text = ProseField(_("comment"), help_text=_("Markdown: links, lists, emphasis."))
-    created_at = models.DateTimeField(_("posted"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    text = ProseField(_("comment"), help_text=_("The comment (Markdown)."))
+    created_at = models.DateTimeField(
+        _("posted"), default=timezone.now, help_text=_("When the comment was posted.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, help_text=UPDATED)
     outcome = models.CharField(
-        _("outcome"), max_length=10, choices=CommentOutcome.choices, blank=True
+        _("outcome"),
+        max_length=10,
+        choices=CommentOutcome.choices,
+        blank=True,
+        help_text=_("Whether a consultation comment was taken into account; empty until decided."),
     )
-    outcome_reason = ProseField(_("reason"), blank=True)
+    outcome_reason = ProseField(
+        _("reason"), blank=True, help_text=_("The reason given with the outcome.")
+    )
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("text", "parent")
@@ -446,11 +554,21 @@ class Question(models.Model):
     """An optional survey question on a consultation."""
 
     consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="questions"
+        Consultation,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        help_text=_("The consultation that asks it."),
     )
-    number = models.PositiveSmallIntegerField(_("number"))
-    text = LineField(_("question"), max_length=500)
-    kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Number of the question in the survey.")
+    )
+    text = LineField(_("question"), max_length=500, help_text=_("The question as asked."))
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=QuestionKind.choices,
+        help_text=_("How residents answer it."),
+    )
     options = LinesField(
         _("options"), default=list, blank=True, help_text=_("The choices offered, in order.")
     )
@@ -478,14 +596,34 @@ class Question(models.Model):
 class Answer(models.Model):
     """One resident's answer to one question (anonymous in the results and the open data)."""
 
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="survey_answers"
+    question = models.ForeignKey(
+        Question,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        help_text=_("The question answered."),
     )
-    choices = models.JSONField(_("choices"), default=list, blank=True)
-    value = models.PositiveSmallIntegerField(_("value"), null=True, blank=True)
-    text = ProseField(_("text"), blank=True)
-    created_at = models.DateTimeField(_("answered"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="survey_answers",
+        help_text=_("Who answered; never public (the results are anonymous)."),
+    )
+    choices = models.JSONField(
+        _("choices"),
+        default=list,
+        blank=True,
+        help_text=_("The options chosen, for a choice question."),
+    )
+    value = models.PositiveSmallIntegerField(
+        _("value"),
+        null=True,
+        blank=True,
+        help_text=_("The point chosen on a scale question, from 1 to 5."),
+    )
+    text = ProseField(_("text"), blank=True, help_text=_("The answer to a free-text question."))
+    created_at = models.DateTimeField(
+        _("answered"), default=timezone.now, help_text=_("When it was answered.")
+    )
 
     class Meta:
         verbose_name = _("answer")
@@ -502,19 +640,53 @@ class AbuseReport(models.Model):
     """A report that a proposal or comment breaks the rules; moderators see the open ones."""
 
     proposal = models.ForeignKey(
-        Proposal, on_delete=models.CASCADE, null=True, blank=True, related_name="abuse_reports"
+        Proposal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="abuse_reports",
+        help_text=_("The proposal reported, if it is one."),
     )
     comment = models.ForeignKey(
-        Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="abuse_reports"
+        Comment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="abuse_reports",
+        help_text=_("The comment reported, if it is one."),
     )
-    hromada = models.ForeignKey("places.Hromada", on_delete=models.CASCADE, related_name="+")
+    hromada = models.ForeignKey(
+        "places.Hromada",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The hromada whose moderators deal with the report."),
+    )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="abuse_reports"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="abuse_reports",
+        help_text=_("Who reported it; not public."),
     )
-    rule = models.CharField(_("rule broken"), max_length=20, choices=ModerationRule.choices)
-    reason = ProseField(_("what is wrong"), max_length=2000)
-    created_at = models.DateTimeField(_("reported"), default=timezone.now)
-    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    rule = models.CharField(
+        _("rule broken"),
+        max_length=20,
+        choices=ModerationRule.choices,
+        help_text=_("The rule the content is said to break."),
+    )
+    reason = ProseField(
+        _("what is wrong"),
+        max_length=2000,
+        help_text=_("What the reporter says is wrong; seen by moderators only."),
+    )
+    created_at = models.DateTimeField(
+        _("reported"), default=timezone.now, help_text=_("When it was reported.")
+    )
+    resolved_at = models.DateTimeField(
+        _("resolved"),
+        null=True,
+        blank=True,
+        help_text=_("When a moderator dealt with it; empty while it is open."),
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -530,14 +702,34 @@ class Block(models.Model):
     """A user barred from contributing, in one hromada or (without a hromada) everywhere."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participation_blocks"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="participation_blocks",
+        help_text=_("The blocked account."),
     )
     hromada = models.ForeignKey(
-        "places.Hromada", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "places.Hromada",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Where they may not contribute; empty for everywhere."),
     )
-    rule = models.CharField(_("rule broken"), max_length=20, choices=ModerationRule.choices)
-    created_at = models.DateTimeField(_("blocked"), default=timezone.now)
-    lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
+    rule = models.CharField(
+        _("rule broken"),
+        max_length=20,
+        choices=ModerationRule.choices,
+        help_text=_("The rule they broke."),
+    )
+    created_at = models.DateTimeField(
+        _("blocked"), default=timezone.now, help_text=_("When the block began.")
+    )
+    lifted_at = models.DateTimeField(
+        _("lifted"),
+        null=True,
+        blank=True,
+        help_text=_("When the block was lifted; empty while it lasts."),
+    )
 
     class Meta:
         verbose_name = _("block")
@@ -553,15 +745,40 @@ class ModerationEntry(models.Model):
     is kept for accountability and shown only where settings.MODERATION_SHOW_MODERATOR says so."""
 
     hromada = models.ForeignKey(
-        "places.Hromada", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "places.Hromada",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The hromada where it happened; empty for a block everywhere."),
     )
-    action = models.CharField(_("action"), max_length=10, choices=ModerationAction.choices)
-    rule = models.CharField(_("rule"), max_length=20, choices=ModerationRule.choices)
+    action = models.CharField(
+        _("action"),
+        max_length=10,
+        choices=ModerationAction.choices,
+        help_text=_("What the moderator did."),
+    )
+    rule = models.CharField(
+        _("rule"),
+        max_length=20,
+        choices=ModerationRule.choices,
+        help_text=_("The rule the content or its author broke."),
+    )
     proposal = models.ForeignKey(
-        Proposal, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Proposal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The proposal concerned, if any."),
     )
     comment = models.ForeignKey(
-        Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Comment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The comment concerned, if any."),
     )
     subject_name = LineField(
         _("whose content"), max_length=100, help_text=_("The author's public display name.")
@@ -571,8 +788,11 @@ class ModerationEntry(models.Model):
         on_delete=models.SET_NULL,  # the log entry stays when the moderator's account goes
         null=True,
         related_name="+",
+        help_text=_("The moderator; shown publicly only where the platform's settings say so."),
     )
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    created_at = models.DateTimeField(
+        _("when"), default=timezone.now, help_text=_("When it happened.")
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -13,11 +13,11 @@ from openhromada.core import ratelimit, visibility
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import record
 from openhromada.core.models import HistoryAction
+from openhromada.core.services import require, save
 
 from .lifecycle import ModerationAction, ModerationRule
 from .models import AbuseReport, Block, Comment, ModerationEntry, Proposal
 from .rules import hromada_of
-from .services import require, save
 
 MAX_REASON = 2000
 

@@ -6,11 +6,15 @@ moderate. Authors edit their own proposal until it has a response.
 """
 
 import rules
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from openhromada.accounts.predicates import is_official_of, is_operator_or_admin, is_verified
+from openhromada.core import permissions, visibility
+from openhromada.core.withholding import for_user
 from openhromada.places.models import Hromada
 
-from .models import Block, Comment, Proposal, Section
+from .models import Block, Call, Comment, Proposal, Section
 
 
 def hromada_of(obj):
@@ -81,3 +85,77 @@ rules.add_perm("participation.change_consultation", can_run)
 rules.add_perm("participation.moderate", can_run)
 # Blocking everywhere (no hromada) is for operators only; officials block in their hromada.
 rules.add_perm("participation.block_everywhere", is_operator_or_admin)
+
+
+# --- "may they, now?": who, when and what in one permission per action --------------------
+
+
+def window_of(obj):
+    """The open period an object's contributions fall in: a call's, or a consultation's."""
+    if isinstance(obj, Proposal):
+        return obj.call
+    if isinstance(obj, Section):
+        return obj.consultation
+    return obj  # a call or a consultation
+
+
+@rules.predicate
+def window_is_open(user, obj) -> bool:
+    return window_of(obj).is_open()
+
+
+@rules.predicate
+def is_public(user, obj) -> bool:
+    """The call or consultation it lives in is public (not in a draft plan, not withheld, a
+    consultation published)."""
+    return visibility.is_visible(window_of(obj), for_user(user))
+
+
+@rules.predicate
+def is_available(user, obj) -> bool:
+    """A proposal still takes supports and comments: not withdrawn, not hidden."""
+    return not isinstance(obj, Proposal) or not (obj.is_withdrawn or obj.is_hidden)
+
+
+@rules.predicate
+def is_not_own(user, obj) -> bool:
+    return getattr(obj, "author_id", None) != user.pk
+
+
+def _closed_reason(user, obj) -> str:
+    window = window_of(obj)
+    what = _("The call") if isinstance(window, Call) else _("The consultation")
+    if not window.has_started:
+        return _("%(what)s opens on %(opens)s; contributions are not accepted yet.") % {
+            "what": what,
+            "opens": timezone.localtime(window.opens_at).strftime("%d.%m.%Y %H:%M"),
+        }
+    return _("%(what)s closed on %(closes)s; contributions are no longer accepted.") % {
+        "what": what,
+        "closes": timezone.localtime(window.closed_at or window.closes_at).strftime(
+            "%d.%m.%Y %H:%M"
+        ),
+    }
+
+
+# what is not public (a draft plan's call, an unpublished consultation) does not exist for
+# contributions: a plain refusal, as its page is a 404
+PUBLIC = permissions.Condition(is_public)
+OPEN = permissions.Condition(window_is_open, _closed_reason, "closed")
+SUPPORTABLE = permissions.Condition(
+    is_available, lambda u, o: _("This proposal can no longer be supported."), "unavailable"
+)
+COMMENTABLE = permissions.Condition(
+    is_available, lambda u, o: _("This proposal no longer takes comments."), "unavailable"
+)
+NOT_OWN = permissions.Condition(
+    is_not_own, lambda u, o: _("You cannot support your own proposal."), "own"
+)
+RESIDENT = permissions.who(can_contribute)
+
+permissions.add("participation.submit_proposal", RESIDENT, PUBLIC, OPEN)  # on the call
+permissions.add("participation.support_proposal", RESIDENT, PUBLIC, OPEN, SUPPORTABLE, NOT_OWN)
+permissions.add("participation.unsupport_proposal", RESIDENT, PUBLIC, OPEN, SUPPORTABLE)
+# on a proposal or a consultation's section
+permissions.add("participation.comment", RESIDENT, PUBLIC, OPEN, COMMENTABLE)
+permissions.add("participation.answer_survey", RESIDENT, PUBLIC, OPEN)  # on the consultation

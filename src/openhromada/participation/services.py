@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -16,6 +16,7 @@ from openhromada.core.errors import ServiceError
 from openhromada.core.history import diff, public_value, record, record_create, snapshot
 from openhromada.core.models import HistoryAction
 from openhromada.core.people import RESIDENT
+from openhromada.core.services import require, save
 from openhromada.core.text import one_line
 from openhromada.core.uploads import check_uploads
 from openhromada.notifications.services import follow
@@ -29,36 +30,9 @@ MAX_ATTACHMENTS = 5
 MAX_COMMENT_LENGTH = 5000
 
 
-def require(user, perm: str, obj) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def save(obj, exclude=None) -> None:
-    obj.full_clean(exclude=exclude)
-    obj.save()
-
-
 def check_window(window) -> None:
     if window.opens_at and window.closes_at and window.closes_at <= window.opens_at:
         raise ValidationError({"closes_at": _("The period must end after it opens.")})
-
-
-def require_open(window, what: str) -> None:
-    """Contributions only inside the open period, with the period named in the message."""
-    if window.is_open():
-        return
-    when = {
-        "opens": timezone.localtime(window.opens_at).strftime("%d.%m.%Y %H:%M"),
-        "closes": timezone.localtime(window.closed_at or window.closes_at).strftime(
-            "%d.%m.%Y %H:%M"
-        ),
-    }
-    if not window.has_started:
-        message = _("%(what)s opens on %(opens)s; contributions are not accepted yet.")
-    else:
-        message = _("%(what)s closed on %(closes)s; contributions are no longer accepted.")
-    raise ServiceError(message % {"what": what, **when}, code="closed")
 
 
 def _after_commit(task, *args) -> None:
@@ -227,9 +201,8 @@ def proposal_submit(
     address: str | None = None,
     origin: str = "real",
 ) -> Proposal:
-    require(actor, "participation.contribute", call)
-    call = Call.objects.select_for_update().get(pk=call.pk)
-    require_open(call, _("The call"))
+    call = Call.objects.select_for_update().select_related("plan").get(pk=call.pk)
+    require(actor, "participation.submit_proposal", call)
     _check_category(call, category)
     ratelimit.check("proposal", user=actor, address=address)
     number = (call.proposals.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -283,19 +256,10 @@ def proposal_withdraw(*, actor, proposal: Proposal) -> Proposal:
     return proposal
 
 
-def _supportable(actor, proposal: Proposal) -> None:
-    require(actor, "participation.contribute", proposal)
-    require_open(proposal.call, _("The call"))
-    if proposal.is_withdrawn or proposal.is_hidden:
-        raise ServiceError(_("This proposal can no longer be supported."), code="unavailable")
-
-
 @transaction.atomic
 def proposal_support(*, actor, proposal: Proposal, address: str | None = None) -> Support:
-    proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
-    _supportable(actor, proposal)
-    if proposal.author_id == actor.pk:
-        raise ServiceError(_("You cannot support your own proposal."), code="own")
+    proposal = Proposal.objects.select_for_update().select_related("call__plan").get(pk=proposal.pk)
+    require(actor, "participation.support_proposal", proposal)
     if Support.objects.filter(proposal=proposal, user=actor).exists():
         raise ServiceError(_("You already support this proposal."), code="twice")
     ratelimit.check("support", user=actor, address=address)
@@ -306,8 +270,8 @@ def proposal_support(*, actor, proposal: Proposal, address: str | None = None) -
 
 @transaction.atomic
 def proposal_unsupport(*, actor, proposal: Proposal) -> None:
-    proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
-    _supportable(actor, proposal)
+    proposal = Proposal.objects.select_for_update().select_related("call__plan").get(pk=proposal.pk)
+    require(actor, "participation.unsupport_proposal", proposal)
     deleted, _rows = Support.objects.filter(proposal=proposal, user=actor).delete()
     if not deleted:
         raise ServiceError(_("You do not support this proposal."), code="not_supported")
@@ -392,15 +356,10 @@ def _response_snapshot(proposal: Proposal) -> dict:
 
 
 def _comment_target(proposal, section):
-    """The thing commented on and its open period, read afresh (the caller's copy may be old)."""
+    """The thing commented on, read afresh (the caller's copy may be old)."""
     if proposal is not None:
-        proposal = Proposal.objects.select_related("call__hromada").get(pk=proposal.pk)
-        return proposal, proposal.call, _("The call")
-    section = Section.objects.select_related("consultation__hromada").get(pk=section.pk)
-    consultation = section.consultation
-    if not consultation.is_published:
-        raise PermissionDenied
-    return section, consultation, _("The consultation")
+        return Proposal.objects.select_related("call__hromada", "call__plan").get(pk=proposal.pk)
+    return Section.objects.select_related("consultation__hromada").get(pk=section.pk)
 
 
 def _parent(parent_id: int | None, proposal, section) -> Comment | None:
@@ -435,12 +394,9 @@ def comment_post(
 ) -> Comment:
     if (proposal is None) == (section is None):
         raise ValueError("A comment is on a proposal or on a section")
-    target, window, what = _comment_target(proposal, section)
+    target = _comment_target(proposal, section)
     proposal, section = (target, None) if proposal is not None else (None, target)
-    require(actor, "participation.contribute", target)
-    require_open(window, what)
-    if proposal is not None and (proposal.is_withdrawn or proposal.is_hidden):
-        raise ServiceError(_("This proposal no longer takes comments."), code="unavailable")
+    require(actor, "participation.comment", target)
     parent = _parent(parent_id, proposal, section)
     text = text.strip()
     if not text:

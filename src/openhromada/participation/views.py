@@ -154,6 +154,7 @@ def call_detail(request, pk):
             "counts": selectors.call_counts(call),
             "can_edit": request.user.has_perm("participation.change_call", call),
             "can_contribute": request.user.has_perm("participation.contribute", call),
+            "can_submit": request.user.has_perm("participation.submit_proposal", call),
             "following": is_following(request.user, call),
             "follow_url": reverse("participation:call_follow", args=[call.pk]),
             **call_twins(call),
@@ -378,6 +379,9 @@ def _proposal_context(request, proposal) -> dict:
         "can_edit": user.has_perm("participation.change_proposal", proposal),
         "can_respond": user.has_perm("participation.respond", proposal),
         "can_contribute": user.has_perm("participation.contribute", proposal),
+        "can_support": user.has_perm("participation.support_proposal", proposal),
+        "can_unsupport": user.has_perm("participation.unsupport_proposal", proposal),
+        "can_comment": user.has_perm("participation.comment", proposal),
         "can_moderate": user.has_perm("participation.moderate", proposal),
     }
 

@@ -20,8 +20,6 @@ from openhromada.opendata.base import (
 
 from .models import Hromada, Oblast
 
-CODE = _("КАТОТТГ code (codifier of administrative-territorial units), e.g. UA68040470000053519.")
-
 
 def _oblast_row(row: dict, withheld) -> dict:
     return {
@@ -52,12 +50,10 @@ OBLASTS = Dataset(
     lookup="code",
     lookup_type=str,
     columns=(
-        Column("code", "string", CODE),
-        Column("slug", "string", _("Stable identifier used in the platform's addresses.")),
-        Column("name_uk", "string", _("Name in Ukrainian, as in the codifier.")),
-        Column("name_en", "string", _("Official English name.")),
-        Column("kind", "string", _("O = oblast or Crimea, K = city with special status.")),
-        Column("temporarily_occupied", "boolean", _("Fully in temporarily occupied territory.")),
+        *(
+            Column.from_field(Oblast, name)
+            for name in ("code", "slug", "name_uk", "name_en", "kind", "temporarily_occupied")
+        ),
         UPDATED,
         URL,
         API_URL,
@@ -116,12 +112,10 @@ HROMADAS = Dataset(
     lookup="code",
     lookup_type=str,
     columns=(
-        Column("code", "string", CODE),
-        Column("slug", "string", _("Stable identifier used in the platform's addresses.")),
-        Column("name_uk", "string", _("Name in Ukrainian, as in the codifier.")),
-        Column("name_en", "string", _("Name in English (national transliteration).")),
-        Column("category", "string", _("H = territorial community, K = city with special status.")),
-        Column("kind", "string", _("urban, settlement or rural (from its administrative centre).")),
+        *(
+            Column.from_field(Hromada, name)
+            for name in ("code", "slug", "name_uk", "name_en", "category", "kind")
+        ),
         Column(
             "oblast_code",
             "string",
@@ -129,16 +123,17 @@ HROMADAS = Dataset(
             references="oblasts.code",
         ),
         Column("raion_code", "string", _("КАТОТТГ code of the raion."), nullable=True),
-        Column("centre_name_uk", "string", _("Administrative centre, in Ukrainian.")),
-        Column("centre_name_en", "string", _("Administrative centre, in English.")),
-        Column("centre_code", "string", _("КАТОТТГ code of the administrative centre.")),
-        Column("population", "integer", _("Official population figure, if loaded."), nullable=True),
-        Column("population_source", "string", _("Where the population figure comes from.")),
-        Column("temporarily_occupied", "boolean", _("In temporarily occupied territory.")),
-        Column("website", "string", _("Official website."), nullable=True),
-        Column("ogp_member_since", "date", _("OGP Local member since."), nullable=True),
-        Column("ogp_member_until", "date", _("OGP Local member until."), nullable=True),
-        Column("membership_origin", "string", _("real, demo or synthetic (labelled data).")),
+        *(
+            Column.from_field(Hromada, name)
+            for name in ("centre_name_uk", "centre_name_en", "centre_code")
+        ),
+        Column.from_field(Hromada, "population", nullable=True),
+        Column.from_field(Hromada, "population_source"),
+        Column.from_field(Hromada, "temporarily_occupied"),
+        Column.from_field(Hromada, "website", nullable=True),
+        Column.from_field(Hromada, "ogp_member_since", nullable=True),
+        Column.from_field(Hromada, "ogp_member_until", nullable=True),
+        Column.from_field(Hromada, "membership_origin"),
         UPDATED,
         Column("url", "string", _("The hromada's page on the platform.")),
         API_URL,

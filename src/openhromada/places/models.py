@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.field_docs import UPDATED
 from openhromada.core.fields import LineField, LinkField
 from openhromada.core.models import data_origin_field, public_slug_field
 from openhromada.core.text import collation_key, fold
@@ -29,8 +30,14 @@ def katottg_field(**kwargs) -> models.CharField:
 class BilingualName(models.Model):
     """Ukrainian name as in the codifier, English by the national transliteration."""
 
-    name_uk = LineField(_("name (Ukrainian)"), max_length=200)
-    name_en = LineField(_("name (English)"), max_length=200)
+    name_uk = LineField(
+        _("name (Ukrainian)"), max_length=200, help_text=_("Name in Ukrainian, as in the codifier.")
+    )
+    name_en = LineField(
+        _("name (English)"),
+        max_length=200,
+        help_text=_("Name in English (national transliteration)."),
+    )
     sort_key = models.CharField(
         max_length=200,
         db_index=True,
@@ -43,7 +50,7 @@ class BilingualName(models.Model):
         default=timezone.now,
         db_index=True,
         editable=False,
-        help_text=_("When the record last changed (for open-data “updated since” queries)."),
+        help_text=UPDATED,
     )
 
     class Meta:
@@ -76,11 +83,13 @@ class Oblast(BilingualName):
 
     code = katottg_field()
     slug = public_slug_field(60)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, help_text=_("Kind of region.")
+    )
     temporarily_occupied = models.BooleanField(
         _("temporarily occupied"),
         default=False,
-        help_text=_("Temporarily occupied territory (Crimea, Sevastopol)."),
+        help_text=_("Temporarily occupied as a whole (Crimea, Sevastopol)."),
     )
     HISTORY_FIELDS = ("code", "name_uk", "name_en", "kind", "temporarily_occupied")
 
@@ -99,6 +108,7 @@ class Raion(BilingualName):
         on_delete=models.PROTECT,
         related_name="raions",
         verbose_name=_("oblast"),  # PROTECT: codifier entries are updated, never cascaded away
+        help_text=_("The oblast the raion is in."),
     )
 
     class Meta:
@@ -147,13 +157,18 @@ class Hromada(BilingualName):
     code = katottg_field()
     slug = public_slug_field(80)
     category = models.CharField(
-        _("codifier category"), max_length=1, choices=Category.choices, default=Category.HROMADA
+        _("codifier category"),
+        max_length=1,
+        choices=Category.choices,
+        default=Category.HROMADA,
+        help_text=_("Category in the codifier."),
     )
     oblast = models.ForeignKey(
         Oblast,
         on_delete=models.PROTECT,
         related_name="hromadas",
         verbose_name=_("oblast"),
+        help_text=_("The oblast the hromada is in."),
         # PROTECT: removing an oblast must never silently remove hromadas and their records
     )
     raion = models.ForeignKey(
@@ -163,7 +178,7 @@ class Hromada(BilingualName):
         blank=True,
         related_name="hromadas",
         verbose_name=_("raion"),
-        help_text=_("Empty for Kyiv and Sevastopol."),
+        help_text=_("The raion the hromada is in; empty for Kyiv and Sevastopol."),
     )
     kind = models.CharField(
         _("kind"),
@@ -171,31 +186,66 @@ class Hromada(BilingualName):
         choices=Kind.choices,
         db_index=True,
         help_text=_(
-            "From the category of the administrative centre: city → urban, "
+            "Kind of hromada, from the category of its administrative centre: city → urban, "
             "urban-type settlement or settlement → settlement, village → rural."
         ),
     )
-    centre_name_uk = LineField(_("administrative centre (Ukrainian)"), max_length=200, blank=True)
-    centre_name_en = LineField(_("administrative centre (English)"), max_length=200, blank=True)
-    centre_code = models.CharField(_("КАТОТТГ code of the centre"), max_length=19, blank=True)
+    centre_name_uk = LineField(
+        _("administrative centre (Ukrainian)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Administrative centre, in Ukrainian."),
+    )
+    centre_name_en = LineField(
+        _("administrative centre (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Administrative centre, in English."),
+    )
+    centre_code = models.CharField(
+        _("КАТОТТГ code of the centre"),
+        max_length=19,
+        blank=True,
+        help_text=_("КАТОТТГ code of the administrative centre."),
+    )
     population = models.PositiveIntegerField(
         _("population"),
         null=True,
         blank=True,
-        help_text=_("Left empty unless an official figure is loaded; never estimated."),
+        help_text=_("Official population figure; empty unless one is loaded, never estimated."),
     )
-    population_source = LineField(_("population source"), max_length=300, blank=True)
+    population_source = LineField(
+        _("population source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the population figure comes from."),
+    )
     temporarily_occupied = models.BooleanField(
-        _("temporarily occupied territory"), default=False, db_index=True
+        _("temporarily occupied territory"),
+        default=False,
+        db_index=True,
+        help_text=_("In temporarily occupied territory."),
     )
-    website = LinkField(_("official website"), blank=True)
+    website = LinkField(_("official website"), blank=True, help_text=_("Official website."))
     ogp_member_since = models.DateField(
-        _("OGP Local member since"), null=True, blank=True, db_index=True
+        _("OGP Local member since"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("When the hromada joined OGP Local; empty if it never has."),
     )
-    ogp_member_until = models.DateField(_("OGP Local member until"), null=True, blank=True)
+    ogp_member_until = models.DateField(
+        _("OGP Local member until"),
+        null=True,
+        blank=True,
+        help_text=_("When the hromada left OGP Local; empty while it is a member."),
+    )
     membership_origin = data_origin_field(
         _("origin of membership data"),
-        help_text=_("Demonstration membership is labelled as such on every page."),
+        help_text=_(
+            "Where the membership data comes from; demonstration membership is labelled as "
+            "such on every page."
+        ),
     )
     search_text = models.CharField(
         max_length=600,

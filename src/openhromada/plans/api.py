@@ -5,6 +5,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field, HttpUrl
 
 from openhromada.core.withholding import active
+from openhromada.opendata.base import field_description
 from openhromada.opendata.endpoints import dataset_router
 from openhromada.opendata.tokens import TokenAuth
 from openhromada.opendata.types import IsoDate, PathId, Percent
@@ -12,7 +13,7 @@ from openhromada.opendata.types import IsoDate, PathId, Percent
 from . import services
 from .datasets import COMMITMENTS, MILESTONES, PLANS, PROGRESS_UPDATES
 from .lifecycle import MilestoneStatus
-from .models import Milestone
+from .models import Milestone, ProgressUpdate
 
 router = Router()
 router.add_router("/plans", dataset_router(PLANS, "Action plans"))
@@ -21,12 +22,18 @@ milestones = dataset_router(MILESTONES, "Action plans")
 router.add_router("/progress-updates", dataset_router(PROGRESS_UPDATES, "Action plans"))
 
 
+def _described(name: str) -> str:
+    return field_description(ProgressUpdate, name)
+
+
 class ProgressReport(Schema):
-    date: IsoDate = Field(description="Date of the report (not in the future).")
-    text: str = Field(min_length=1, max_length=10000, description="What was done.")
-    status: MilestoneStatus = Field(description="The milestone's new status.")
-    percent: Percent = Field(description="The milestone's progress, %.")
-    links: list[HttpUrl] = Field(default_factory=list, max_length=20, description="Evidence.")
+    date: IsoDate = Field(description=_described("date"))
+    text: str = Field(min_length=1, max_length=10000, description=_described("text"))
+    status: MilestoneStatus = Field(description=_described("status"))
+    percent: Percent = Field(description=_described("percent"))
+    links: list[HttpUrl] = Field(
+        default_factory=list, max_length=20, description=_described("links")
+    )
 
 
 @milestones.post(

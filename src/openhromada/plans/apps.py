@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,10 +21,16 @@ class PlansConfig(AppConfig):
         sections.register("hromada", hromada_plans)
         register_withholdables()
         register_publicity()
+        from openhromada.core.history_display import register_attached
+
+        from .evidence import EVIDENCE
+
+        register_attached(EVIDENCE)  # the public history lists an update's evidence files
 
 
 def register_publicity() -> None:
-    """Who may see what of a plan (see core.visibility): nothing of a draft."""
+    """Who may see what of a plan (see core.visibility): nothing of a draft. A plan and a
+    commitment name their pages, for links to them (e.g. from a decision's history)."""
     from django.db.models import Q
 
     from openhromada.core.visibility import Publicity, register
@@ -37,9 +44,20 @@ def register_publicity() -> None:
             test=lambda plan: plan.status != PlanStatus.DRAFT,
             unpublished=lambda p: Q(**{f"{p}status": PlanStatus.DRAFT}),
             container=True,
+            page=lambda plan: reverse("plans:plan", args=[plan.hromada.slug, plan.slug]),
+            page_related=("hromada",),
         )
     )
-    register(Publicity("plans.commitment", parents=("plan",)))
+    register(
+        Publicity(
+            "plans.commitment",
+            parents=("plan",),
+            page=lambda c: reverse(
+                "plans:commitment", args=[c.plan.hromada.slug, c.plan.slug, c.number]
+            ),
+            page_related=("plan__hromada",),
+        )
+    )
     register(Publicity("plans.milestone", parents=("commitment",)))
     register(Publicity("plans.progressupdate", parents=("milestone",)))
     register(Publicity("plans.amendment", parents=("commitment",)))

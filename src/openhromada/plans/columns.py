@@ -1,50 +1,66 @@
 """The one flat layout of a plan — a row per milestone — shared by the exports and the import,
 so an exported file can be edited and imported again. Documented in the import template."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Commitment
+from openhromada.core.field_docs import described
+
+from .models import Commitment, Milestone, SupportingActor
 
 LIST_SEPARATOR = ";"
 
+# How a value is written in a cell (the import page says the same in its list of rules).
+DATE = _("In the file: 25.05.2026 or 2026-05-25.")
+AMOUNT = _("In the file: 1 500 000,50 or 1500000.50.")
+LIST = _("In the file: separated by “;”.")
+EXPORT_ONLY = _("Exported only: the import leaves it as it is.")
+
+
+def _field(column: str, model, name: str, *notes) -> tuple:
+    """A column that fills a model field, described by the field (core.field_docs)."""
+    return (column, described(model._meta.get_field(name), *notes))
+
+
 # (column name, what it holds). Commitment columns repeat on each of its milestones' rows.
 COLUMNS = [
-    ("commitment_number", _("commitment number (1, 2, …)")),
-    ("commitment_title", _("commitment title")),
-    ("problem", _("public problem")),
-    ("baseline", _("baseline data (optional)")),
-    ("objective", _("objective and expected results")),
-    ("how_it_solves", _("how it solves the problem (optional)")),
+    _field("commitment_number", Commitment, "number"),
+    _field("commitment_title", Commitment, "title"),
+    _field("problem", Commitment, "problem"),
+    _field("baseline", Commitment, "baseline"),
+    _field("objective", Commitment, "objective"),
+    _field("how_it_solves", Commitment, "how_it_solves"),
     (
         "ogp_values",
-        _(
-            "OGP values separated by “;”: access_to_information, civic_participation, "
-            "public_accountability, technology_innovation"
+        format_lazy(
+            _("The OGP values the commitment serves, separated by “;”: {values}."),
+            values=", ".join(Commitment.VALUE_FIELDS),
         ),
     ),
-    ("lead_body", _("lead implementing body")),
-    ("commitment_start", _("commitment start date, DD.MM.YYYY or YYYY-MM-DD")),
-    ("commitment_end", _("commitment end date, DD.MM.YYYY or YYYY-MM-DD")),
-    ("budget_amount", _("budget (optional), e.g. 1 500 000,50")),
-    ("budget_currency", _("UAH, EUR or USD")),
-    ("budget_source", _("source of funding (optional)")),
-    ("sdgs", _("Sustainable Development Goals separated by “;” (optional)")),
-    ("tags", _("tags separated by “;” (optional)")),
+    _field("lead_body", Commitment, "lead_body"),
+    _field("commitment_start", Commitment, "start_date", DATE),
+    _field("commitment_end", Commitment, "end_date", DATE),
+    _field("budget_amount", Commitment, "budget_amount", AMOUNT),
+    _field("budget_currency", Commitment, "budget_currency"),
+    _field("budget_source", Commitment, "budget_source"),
+    _field("sdgs", Commitment, "sdgs", LIST),
+    _field("tags", Commitment, "tags", LIST),
     (
         "supporting_actors",
-        _(
-            "supporting actors as “name | sector” separated by “;” — sectors: "
-            "government, civil_society, private_sector, other (optional)"
+        format_lazy(
+            "{} {}",
+            _("Who supports the commitment, as “name | sector”, separated by “;”."),
+            described(SupportingActor._meta.get_field("sector")),
         ),
     ),
-    ("milestone_number", _("milestone number within the commitment")),
-    ("expected_output", _("milestone's expected output")),
-    ("milestone_start", _("milestone start date, DD.MM.YYYY or YYYY-MM-DD")),
-    ("milestone_due", _("milestone due date, DD.MM.YYYY or YYYY-MM-DD")),
-    ("responsible_body", _("milestone's responsible body")),
-    ("weight", _("milestone weight, 1–100")),
-    ("status", _("milestone status (export only)")),
-    ("percent", _("milestone progress, % (export only)")),
+    _field("milestone_number", Milestone, "number"),
+    _field("expected_output", Milestone, "expected_output"),
+    _field("milestone_start", Milestone, "start_date", DATE),
+    _field("milestone_due", Milestone, "due_date", DATE),
+    _field("responsible_body", Milestone, "responsible_body"),
+    _field("weight", Milestone, "weight"),
+    _field("status", Milestone, "status", EXPORT_ONLY),
+    _field("percent", Milestone, "percent", EXPORT_ONLY),
 ]
 NAMES = [name for name, _help in COLUMNS]
 # The columns whose text may run over several lines (the model's ProseFields); every other

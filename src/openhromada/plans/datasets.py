@@ -45,6 +45,10 @@ def _rows(row: dict, fields, renames: dict[str, str]) -> dict:
     return {renames.get(k, k): row[k] for k in fields}
 
 
+# the plan of a milestone's (or a report's) commitment
+PLAN_ID = Column("plan_id", "integer", _("The action plan."), references="plans.id")
+
+
 PLAN_FIELDS = (
     "id",
     "hromada__code",
@@ -85,18 +89,16 @@ PLANS = Dataset(
     columns=(
         Column("id", "integer", _("Stable identifier of the plan.")),
         HROMADA,
-        Column("slug", "string", _("Identifier of the plan within its hromada.")),
-        Column("title", "string", _("Title.")),
-        Column("summary", "string", _("Summary."), nullable=True),
-        Column("start_date", "date", _("Start of the plan's period.")),
-        Column("end_date", "date", _("End of the plan's period.")),
-        Column(
-            "status", "string", _("co_creation, submitted, implementation, completed or withdrawn.")
-        ),
-        Column("status_changed_at", "datetime", _("When the status last changed."), nullable=True),
-        Column("progress_percent", "integer", _("Overall progress, % (weighted by milestones).")),
-        Column("overdue_count", "integer", _("Milestones past their due date and not closed.")),
-        Column("origin", "string", _("real, demo or synthetic (labelled data).")),
+        Column.from_field(ActionPlan, "slug"),
+        Column.from_field(ActionPlan, "title"),
+        Column.from_field(ActionPlan, "summary", nullable=True),
+        Column.from_field(ActionPlan, "start_date"),
+        Column.from_field(ActionPlan, "end_date"),
+        Column.from_field(ActionPlan, "status"),
+        Column.from_field(ActionPlan, "status_changed_at", nullable=True),
+        Column.from_field(ActionPlan, "progress_percent"),
+        Column.from_field(ActionPlan, "overdue_count"),
+        Column.from_field(ActionPlan, "origin"),
         CREATED,
         UPDATED,
         URL,
@@ -153,8 +155,9 @@ def _commitment_row(row: dict, withheld) -> dict:
     return withheld.redact_row("plans.commitment", row["id"], out)
 
 
-def _text(name: str, description) -> Column:
-    return Column(name, "string", description, nullable=True)
+def _text(model, name: str) -> Column:
+    """A text column, empty (null) when the text is withheld."""
+    return Column.from_field(model, name, nullable=True)
 
 
 COMMITMENTS = Dataset(
@@ -171,29 +174,26 @@ COMMITMENTS = Dataset(
     frequency="DAILY",
     columns=(
         Column("id", "integer", _("Stable identifier of the commitment.")),
-        Column("plan_id", "integer", _("The action plan."), references="plans.id"),
+        Column.from_field(Commitment, "plan", references="plans.id"),
         HROMADA,
-        Column("number", "integer", _("Number within the plan.")),
-        Column("title", "string", _("Title.")),
-        _text("problem", _("The problem it addresses.")),
-        _text("baseline", _("The situation at the start.")),
-        _text("objective", _("Objective and expected results.")),
-        _text("how_it_solves", _("How it solves the problem.")),
-        Column("value_access_to_information", "boolean", _("OGP value: access to information.")),
-        Column("value_civic_participation", "boolean", _("OGP value: civic participation.")),
-        Column("value_public_accountability", "boolean", _("OGP value: public accountability.")),
-        Column("value_technology_innovation", "boolean", _("OGP value: technology, innovation.")),
-        _text("lead_body", _("Lead implementing body.")),
-        Column("start_date", "date", _("Start date.")),
-        Column("end_date", "date", _("End date.")),
-        Column("budget_amount", "decimal", _("Budget amount."), nullable=True),
-        Column("budget_currency", "string", _("Budget currency (ISO 4217).")),
-        _text("budget_source", _("Source of funding.")),
-        Column("sdgs", "integers", _("UN Sustainable Development Goals (1–17).")),
-        Column("tags", "strings", _("Tags.")),
-        Column("progress_percent", "integer", _("Progress, % (weighted by milestones).")),
-        Column("completion", "string", _("not_started, limited, substantial or complete.")),
-        Column("overdue_count", "integer", _("Milestones past their due date and not closed.")),
+        Column.from_field(Commitment, "number"),
+        Column.from_field(Commitment, "title"),
+        *(
+            _text(Commitment, name)
+            for name in ("problem", "baseline", "objective", "how_it_solves")
+        ),
+        *(Column.from_field(Commitment, name) for name in Commitment.VALUE_FIELDS.values()),
+        _text(Commitment, "lead_body"),
+        Column.from_field(Commitment, "start_date"),
+        Column.from_field(Commitment, "end_date"),
+        Column.from_field(Commitment, "budget_amount", nullable=True),
+        Column.from_field(Commitment, "budget_currency"),
+        _text(Commitment, "budget_source"),
+        Column.from_field(Commitment, "sdgs", type="integers"),
+        Column.from_field(Commitment, "tags", type="strings"),
+        Column.from_field(Commitment, "progress_percent"),
+        Column.from_field(Commitment, "completion"),
+        Column.from_field(Commitment, "overdue_count"),
         CREATED,
         UPDATED,
         URL,
@@ -262,18 +262,16 @@ MILESTONES = Dataset(
     frequency="DAILY",
     columns=(
         Column("id", "integer", _("Stable identifier of the milestone.")),
-        Column("commitment_id", "integer", _("The commitment."), references="commitments.id"),
-        Column("plan_id", "integer", _("The action plan."), references="plans.id"),
+        Column.from_field(Milestone, "commitment", references="commitments.id"),
+        PLAN_ID,
         HROMADA,
-        Column("number", "integer", _("Number within the commitment.")),
-        _text("expected_output", _("Expected output.")),
-        Column("start_date", "date", _("Start date.")),
-        Column("due_date", "date", _("Due date.")),
-        _text("responsible_body", _("Responsible body.")),
-        Column("weight", "integer", _("Weight in the commitment's progress (1–100).")),
-        Column("status", "string", _("Status.")),
-        Column("percent", "integer", _("Progress, %.")),
-        Column("is_overdue", "boolean", _("Past its due date and not closed.")),
+        Column.from_field(Milestone, "number"),
+        _text(Milestone, "expected_output"),
+        Column.from_field(Milestone, "start_date"),
+        Column.from_field(Milestone, "due_date"),
+        _text(Milestone, "responsible_body"),
+        *(Column.from_field(Milestone, name) for name in ("weight", "status", "percent")),
+        Column.from_field(Milestone, "is_overdue"),
         CREATED,
         UPDATED,
         URL,
@@ -344,16 +342,16 @@ PROGRESS_UPDATES = Dataset(
     updated_field="created_at",
     columns=(
         Column("id", "integer", _("Stable identifier of the report.")),
-        Column("milestone_id", "integer", _("The milestone."), references="milestones.id"),
-        Column("commitment_id", "integer", _("The commitment."), references="commitments.id"),
-        Column("plan_id", "integer", _("The action plan."), references="plans.id"),
+        Column.from_field(ProgressUpdate, "milestone", references="milestones.id"),
+        Column.from_field(Milestone, "commitment", references="commitments.id"),
+        PLAN_ID,
         HROMADA,
-        Column("date", "date", _("Date of the report.")),
-        _text("text", _("What was done.")),
-        Column("status", "string", _("The milestone's new status.")),
-        Column("percent", "integer", _("The milestone's progress, %.")),
-        Column("links", "strings", _("Evidence links.")),
-        Column("reported_by", "string", _("Public display name of who reported.")),
+        Column.from_field(ProgressUpdate, "date"),
+        _text(ProgressUpdate, "text"),
+        Column.from_field(ProgressUpdate, "status"),
+        Column.from_field(ProgressUpdate, "percent"),
+        Column.from_field(ProgressUpdate, "links", type="strings"),
+        Column.from_field(ProgressUpdate, "author_label", name="reported_by"),
         CREATED,
         URL,
         API_URL,

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core.field_docs import CREATED, UPDATED
 from openhromada.core.fields import LineField, LinesField, ProseField
 from openhromada.core.models import data_origin_field
 
@@ -28,32 +29,49 @@ class ActionPlan(models.Model):
         on_delete=models.PROTECT,
         related_name="action_plans",
         verbose_name=_("hromada"),  # PROTECT: plans are public records, never cascaded away
+        help_text=_("The hromada whose plan it is."),
     )
     slug = models.SlugField(
         _("slug"),
         max_length=40,
         help_text=_("Public identifier within the hromada, e.g. 2025-2026."),
     )
-    title = LineField(_("title"), max_length=300)
+    title = LineField(_("title"), max_length=300, help_text=_("Title of the plan."))
     summary = ProseField(
         _("summary"), blank=True, help_text=_("What the plan sets out to change, in a paragraph.")
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    start_date = models.DateField(_("start date"), help_text=_("Start of the plan's period."))
+    end_date = models.DateField(_("end date"), help_text=_("End of the plan's period."))
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=PlanStatus.choices,
         default=PlanStatus.DRAFT,
         db_index=True,
+        help_text=_("Stage of the plan's lifecycle; a draft is not public."),
     )
-    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(
+        _("status changed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the status last changed."),
+    )
     # Derived from milestones by the services (kept here so lists of thousands of plans are cheap).
-    progress_percent = models.PositiveSmallIntegerField(_("progress, %"), default=0, editable=False)
-    overdue_count = models.PositiveIntegerField(_("overdue milestones"), default=0, editable=False)
+    progress_percent = models.PositiveSmallIntegerField(
+        _("progress, %"),
+        default=0,
+        editable=False,
+        help_text=_("Overall progress, % (weighted by milestones)."),
+    )
+    overdue_count = models.PositiveIntegerField(
+        _("overdue milestones"),
+        default=0,
+        editable=False,
+        help_text=_("Milestones past their due date and not closed."),
+    )
     origin = data_origin_field()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     objects = ActionPlanQuerySet.as_manager()
 
@@ -104,12 +122,24 @@ class PlanTransition(models.Model):
         on_delete=models.CASCADE,
         related_name="transitions",
         verbose_name=_("action plan"),
+        help_text=_("The plan whose status changed."),
     )  # part of the plan's own record
-    from_status = models.CharField(_("from"), max_length=20, choices=PlanStatus.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=PlanStatus.choices)
-    actor_label = LineField(_("by"), max_length=200)
-    note = ProseField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+    from_status = models.CharField(
+        _("from"),
+        max_length=20,
+        choices=PlanStatus.choices,
+        help_text=_("Status before the change."),
+    )
+    to_status = models.CharField(
+        _("to"), max_length=20, choices=PlanStatus.choices, help_text=_("Status after the change.")
+    )
+    actor_label = LineField(
+        _("by"), max_length=200, help_text=_("Public display name of who changed the status.")
+    )
+    note = ProseField(_("note"), blank=True, help_text=_("A note on the change, shown with it."))
+    created_at = models.DateTimeField(
+        _("date"), auto_now_add=True, help_text=_("When the status changed.")
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -133,9 +163,12 @@ class Commitment(models.Model):
         on_delete=models.PROTECT,
         related_name="commitments",
         verbose_name=_("action plan"),
+        help_text=_("The action plan the commitment belongs to."),
     )  # PROTECT: public records
-    number = models.PositiveSmallIntegerField(_("number"))
-    title = LineField(_("title"), max_length=300)
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Number within the action plan (1, 2, …).")
+    )
+    title = LineField(_("title"), max_length=300, help_text=_("Title of the commitment."))
     problem = ProseField(_("public problem"), help_text=_("The problem the commitment addresses."))
     baseline = ProseField(
         _("baseline"), blank=True, help_text=_("Data on the situation before the commitment.")
@@ -144,14 +177,39 @@ class Commitment(models.Model):
         _("objective and expected results"),
         help_text=_("What the commitment is and what it will deliver."),
     )
-    how_it_solves = ProseField(_("how it solves the problem"), blank=True)
-    value_access_to_information = models.BooleanField(_("access to information"), default=False)
-    value_civic_participation = models.BooleanField(_("civic participation"), default=False)
-    value_public_accountability = models.BooleanField(_("public accountability"), default=False)
-    value_technology_innovation = models.BooleanField(_("technology and innovation"), default=False)
-    lead_body = LineField(_("lead implementing body"), max_length=300, db_index=True)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    how_it_solves = ProseField(
+        _("how it solves the problem"),
+        blank=True,
+        help_text=_("How the commitment will help solve the problem."),
+    )
+    value_access_to_information = models.BooleanField(
+        _("access to information"),
+        default=False,
+        help_text=_("OGP value: access to information."),
+    )
+    value_civic_participation = models.BooleanField(
+        _("civic participation"), default=False, help_text=_("OGP value: civic participation.")
+    )
+    value_public_accountability = models.BooleanField(
+        _("public accountability"),
+        default=False,
+        help_text=_("OGP value: public accountability."),
+    )
+    value_technology_innovation = models.BooleanField(
+        _("technology and innovation"),
+        default=False,
+        help_text=_("OGP value: technology, innovation."),
+    )
+    lead_body = LineField(
+        _("lead implementing body"),
+        max_length=300,
+        db_index=True,
+        help_text=_("The body that leads the commitment's implementation."),
+    )
+    start_date = models.DateField(
+        _("start date"), help_text=_("When work on the commitment starts.")
+    )
+    end_date = models.DateField(_("end date"), help_text=_("When the commitment is due."))
     budget_amount = models.DecimalField(
         _("budget"),
         max_digits=14,
@@ -159,20 +217,37 @@ class Commitment(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
+        help_text=_("Planned budget, in its currency; empty if not given."),
     )
     budget_currency = models.CharField(
-        _("currency"), max_length=3, choices=Currency.choices, default=Currency.UAH
+        _("currency"),
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.UAH,
+        help_text=_("Currency of the budget (ISO 4217)."),
     )
-    budget_source = LineField(_("source of funding"), max_length=300, blank=True)
+    budget_source = LineField(
+        _("source of funding"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the money comes from, e.g. the hromada's budget or a grant."),
+    )
     sdgs = models.JSONField(
         _("Sustainable Development Goals"),
         default=list,
         blank=True,
-        help_text=_("Numbers of the goals (1–17) the commitment serves."),
+        help_text=_("Numbers of the UN Sustainable Development Goals (1–17) it serves."),
     )
-    tags = LinesField(_("tags"), default=list, blank=True)
+    tags = LinesField(
+        _("tags"), default=list, blank=True, help_text=_("Keywords for finding the commitment.")
+    )
     # Derived from milestone weights by the services.
-    progress_percent = models.PositiveSmallIntegerField(_("progress, %"), default=0, editable=False)
+    progress_percent = models.PositiveSmallIntegerField(
+        _("progress, %"),
+        default=0,
+        editable=False,
+        help_text=_("Progress, % (weighted by milestones)."),
+    )
     completion = models.CharField(
         _("completion"),
         max_length=20,
@@ -180,10 +255,16 @@ class Commitment(models.Model):
         default=CompletionLevel.NOT_STARTED,
         editable=False,
         db_index=True,
+        help_text=_("Completion level by progress: 0 %, under 50 %, 50–99 % or 100 %."),
     )
-    overdue_count = models.PositiveIntegerField(_("overdue milestones"), default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    overdue_count = models.PositiveIntegerField(
+        _("overdue milestones"),
+        default=0,
+        editable=False,
+        help_text=_("Milestones past their due date and not closed."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     TEMPLATE_FIELDS = (
         "number",
@@ -256,9 +337,17 @@ class SupportingActor(models.Model):
         on_delete=models.CASCADE,
         related_name="supporting_actors",
         verbose_name=_("commitment"),
+        help_text=_("The commitment supported."),
     )  # part of the commitment
-    name = LineField(_("name"), max_length=300)
-    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    name = LineField(
+        _("name"), max_length=300, help_text=_("Name of the supporting body or organisation.")
+    )
+    sector = models.CharField(
+        _("sector"),
+        max_length=20,
+        choices=Sector.choices,
+        help_text=_("Sector of the supporting body or organisation."),
+    )
 
     class Meta:
         ordering = ["sector", "name"]
@@ -277,17 +366,30 @@ class Milestone(models.Model):
         on_delete=models.PROTECT,
         related_name="milestones",
         verbose_name=_("commitment"),
+        help_text=_("The commitment the milestone belongs to."),
     )  # PROTECT: public records
-    number = models.PositiveSmallIntegerField(_("number"))
-    expected_output = ProseField(_("expected output"))
-    start_date = models.DateField(_("start date"))
-    due_date = models.DateField(_("due date"), db_index=True)
-    responsible_body = LineField(_("responsible body"), max_length=300)
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Number within the commitment (1, 2, …).")
+    )
+    expected_output = ProseField(
+        _("expected output"), help_text=_("What the milestone is to deliver.")
+    )
+    start_date = models.DateField(
+        _("start date"), help_text=_("When work on the milestone starts.")
+    )
+    due_date = models.DateField(
+        _("due date"), db_index=True, help_text=_("When the milestone is due.")
+    )
+    responsible_body = LineField(
+        _("responsible body"),
+        max_length=300,
+        help_text=_("The body responsible for the milestone."),
+    )
     weight = models.PositiveSmallIntegerField(
         _("weight"),
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text=_("How much the milestone counts towards the commitment's completion."),
+        help_text=_("How much the milestone counts towards the commitment's progress (1–100)."),
     )
     status = models.CharField(
         _("status"),
@@ -295,16 +397,22 @@ class Milestone(models.Model):
         choices=MilestoneStatus.choices,
         default=MilestoneStatus.NOT_STARTED,
         db_index=True,
+        help_text=_("Status as last reported."),
     )
-    percent = models.PositiveSmallIntegerField(_("progress, %"), default=0, validators=PERCENT)
+    percent = models.PositiveSmallIntegerField(
+        _("progress, %"),
+        default=0,
+        validators=PERCENT,
+        help_text=_("Progress as last reported, %."),
+    )
     is_overdue = models.BooleanField(
         _("overdue"),
         default=False,
         db_index=True,
         help_text=_("Past its due date and neither completed nor cancelled (set daily)."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
+    updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     HISTORY_FIELDS = (
         "number",
@@ -355,22 +463,41 @@ class ProgressUpdate(models.Model):
     """A report on a milestone: what happened, its new status and percentage, with evidence."""
 
     milestone = models.ForeignKey(
-        Milestone, on_delete=models.PROTECT, related_name="updates", verbose_name=_("milestone")
+        Milestone,
+        on_delete=models.PROTECT,
+        related_name="updates",
+        verbose_name=_("milestone"),
+        help_text=_("The milestone reported on."),
     )  # PROTECT: public records
-    date = models.DateField(_("date"))
-    text = ProseField(_("what was done"))
-    status = models.CharField(_("new status"), max_length=20, choices=MilestoneStatus.choices)
-    percent = models.PositiveSmallIntegerField(_("progress, %"), validators=PERCENT)
-    links = models.JSONField(_("evidence links"), default=list, blank=True)
+    date = models.DateField(_("date"), help_text=_("Date of the report; never in the future."))
+    text = ProseField(_("what was done"), help_text=_("What was done since the last report."))
+    status = models.CharField(
+        _("new status"),
+        max_length=20,
+        choices=MilestoneStatus.choices,
+        help_text=_("The milestone's new status."),
+    )
+    percent = models.PositiveSmallIntegerField(
+        _("progress, %"), validators=PERCENT, help_text=_("The milestone's progress, %.")
+    )
+    links = models.JSONField(
+        _("evidence links"),
+        default=list,
+        blank=True,
+        help_text=_("Web addresses of the evidence: documents, pages, photos."),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
         verbose_name=_("author"),
+        help_text=_("The account that reported; not public (the report shows a public name)."),
     )
-    author_label = LineField(_("reported by"), max_length=200)
-    created_at = models.DateTimeField(auto_now_add=True)
+    author_label = LineField(
+        _("reported by"), max_length=200, help_text=_("Public display name of who reported.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
 
     HISTORY_FIELDS = ("date", "text", "status", "percent", "links")
 
@@ -403,11 +530,18 @@ class EvidenceFile(models.Model):
         on_delete=models.CASCADE,
         related_name="files",
         verbose_name=_("progress update"),
+        help_text=_("The progress report the file supports."),
     )  # part of the update
-    file = models.FileField(_("file"), upload_to=evidence_path)
-    name = LineField(_("file name"), max_length=200)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    content_type = models.CharField(_("type"), max_length=100)
+    file = models.FileField(_("file"), upload_to=evidence_path, help_text=_("The uploaded file."))
+    name = LineField(_("file name"), max_length=200, help_text=_("The file's name as uploaded."))
+    size = models.PositiveIntegerField(
+        _("size in bytes"), help_text=_("Size of the file, in bytes.")
+    )
+    content_type = models.CharField(
+        _("type"),
+        max_length=100,
+        help_text=_("Type of the file (MIME type, e.g. application/pdf)."),
+    )
 
     class Meta:
         verbose_name = _("evidence file")
@@ -425,13 +559,24 @@ class Amendment(models.Model):
         on_delete=models.PROTECT,
         related_name="amendments",
         verbose_name=_("commitment"),
+        help_text=_("The commitment amended."),
     )  # PROTECT: public records
-    number = models.PositiveSmallIntegerField(_("number"))
-    reason = ProseField(_("reason"))
-    changes = models.JSONField(_("changes"), help_text=_("{field: [before, after]}"))
-    previous_version = models.JSONField(_("previous version"))
-    author_label = LineField(_("by"), max_length=200)
-    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Number of the amendment within its commitment (1, 2, …).")
+    )
+    reason = ProseField(
+        _("reason"), help_text=_("Why the commitment was changed; published with the amendment.")
+    )
+    changes = models.JSONField(_("changes"), help_text=_("What changed: {field: [before, after]}."))
+    previous_version = models.JSONField(
+        _("previous version"), help_text=_("The commitment's fields as they were before.")
+    )
+    author_label = LineField(
+        _("by"), max_length=200, help_text=_("Public display name of who made the amendment.")
+    )
+    created_at = models.DateTimeField(
+        _("date"), auto_now_add=True, help_text=_("When the amendment was made.")
+    )
 
     class Meta:
         ordering = ["commitment", "number"]

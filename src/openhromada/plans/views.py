@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from openhromada.core import sections
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import history_for_many
-from openhromada.core.history_display import describe
+from openhromada.core.history_display import change_rows, describe
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.text import choice_labels, spreadsheet_csv
 from openhromada.core.views import withheld_page
@@ -118,7 +118,11 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
             "plans.progressupdate": _("Progress update"),
             "plans.amendment": _("Amendment"),
         }.get(entry.object_type, "")
-    describe(entries, None, withheld)
+    describe(entries, None, withheld, loaded=[*updates, *amendments])
+    for amendment, rows in zip(
+        amendments, change_rows(commitment, [a.changes for a in amendments], withheld), strict=True
+    ):
+        amendment.rows = rows
     return render(
         request,
         "plans/commitment_detail.html",
@@ -479,9 +483,10 @@ def import_template(request, fmt):
         sheet.title = "plan"
         sheet.append(columns.NAMES)
         sheet.append(example)
-        docs = workbook.create_sheet("columns")
+        docs = workbook.create_sheet("columns")  # what the import page's table of columns says
+        docs.append([_("Column"), _("What it holds"), _("Required")])
         for name, help_text in columns.COLUMNS:
-            docs.append([name, str(help_text)])
+            docs.append([name, str(help_text), _("yes") if name in importer.REQUIRED else ""])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=EXPORTS["xlsx"][0])

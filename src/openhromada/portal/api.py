@@ -22,6 +22,7 @@ history of every change.
   answer a conditional GET with `304`.
 * **Writing** needs a personal API token with the write scope, sent as
   `Authorization: Bearer <token>`; the same rules apply as on the platform's pages.
+* **Dates and times** are ISO 8601; times are in UTC, with their offset.
 * **Errors** are RFC 7807 problem details (`application/problem+json`) naming the parameter.
 * **Limits**: anonymous and token requests are rate-limited; `429` comes with `Retry-After`.
 * **Licence**: CC BY 4.0 unless stated otherwise. Bulk downloads and the DCAT catalogue are at
