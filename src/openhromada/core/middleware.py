@@ -5,7 +5,8 @@ import time
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .views import withheld_page
+from .errors import ServiceError
+from .views import refused, withheld_page
 from .visibility import WithheldRecord
 
 
@@ -54,7 +55,8 @@ class PublicCacheMiddleware:
 
 class WithheldMiddleware:
     """A page about a withheld record answers 451 with the withheld notice, wherever the view
-    found out (core.visibility.require_readable)."""
+    found out (core.visibility.require_readable); a service's refusal that no view caught
+    answers 400 with its message (never a 500)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,4 +67,6 @@ class WithheldMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, WithheldRecord):
             return withheld_page(request)
+        if isinstance(exception, ServiceError) and not request.path.startswith("/api/"):
+            return refused(request, exception)
         return None

@@ -7,7 +7,7 @@ field's message, the API as an RFC 7807 problem) or Django's PermissionDenied.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import models, transaction
@@ -50,16 +50,26 @@ def update_recorded(
     fields: Iterable[str] | None = None,
     history_fields: Sequence[str] | None = None,
     exclude: Iterable[str] | None = None,
+    check: Callable[[Any], None] | None = None,
+    then: Callable[[Any], None] | None = None,
 ) -> dict[str, list[Any]]:
     """Set `values` (only those named in `fields`, when given), validate, save, and record what
-    changed of `history_fields` (the model's HISTORY_FIELDS by default). Returns the changes."""
+    changed of `history_fields` (the model's HISTORY_FIELDS by default). Returns the changes.
+
+    `check(obj)` runs on the changed record before it is validated and saved (rules that need
+    the new values, raising ServiceError); `then(obj)` after it is saved and before the changes
+    are read (related rows a history field is made of, e.g. a commitment's actors)."""
     history_fields = history_fields or obj.HISTORY_FIELDS
     allowed = set(fields) if fields is not None else set(values)
     before = snapshot(obj, history_fields)
     for name, value in values.items():
         if name in allowed:
             setattr(obj, name, value)
+    if check is not None:
+        check(obj)
     save(obj, exclude=exclude)
+    if then is not None:
+        then(obj)
     changes = diff(before, snapshot(obj, history_fields))
     if changes:
         record(actor=actor, obj=obj, action=HistoryAction.UPDATE, changes=changes)

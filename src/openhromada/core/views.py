@@ -1,14 +1,52 @@
-"""Site-wide views: the withheld notice, error pages, the bench floor."""
+"""Site-wide views: the withheld notice, a refused action, form pages, error pages, the bench
+floor."""
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from .ratelimit import RateLimited
 
 
 def withheld_page(request):
     """451: an operator has withheld this record; its history says why (without the content)."""
     return render(request, "core/withheld.html", status=451)
+
+
+def form_page(request, template, context):
+    """A form page: 400 when it is shown again after a refused POST, 200 otherwise."""
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+def refused(request, error: ValidationError, back: str | None = None):
+    """A refused action, said plainly with a way back: 400 with the service's messages (429
+    when it was the rate limit). Without `back`, the page the user came from on this site."""
+    if back is None:
+        referer = request.headers.get("referer", "")
+        safe = url_has_allowed_host_and_scheme(
+            referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        back = referer if safe and referer else request.path
+    return render(
+        request,
+        "core/refused.html",
+        {"messages_list": error.messages, "back": back},
+        status=429 if isinstance(error, RateLimited) else 400,
+    )
+
+
+def act(request, call, back: str, done: str):
+    """Run a POST-only action: on success tell the user and go back, else say why not."""
+    try:
+        call()
+    except ValidationError as error:
+        return refused(request, error, back)
+    messages.success(request, done)
+    return redirect(back)
 
 
 def bench_floor(request):

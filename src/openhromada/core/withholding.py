@@ -11,12 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .errors import ServiceError
 from .history import record
 from .models import HistoryAction, Withholding
 from .visibility import announce_publicity_change
@@ -207,18 +208,18 @@ def check(actor, obj, field_name: str, reason: str) -> Withholdable:
         raise PermissionDenied
     spec = REGISTRY.get(obj._meta.label_lower)
     if spec is None:
-        raise ValidationError(_("Records of this kind cannot be withheld."))
+        raise ServiceError(_("Records of this kind cannot be withheld."))
     if field_name and field_name not in spec.fields:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "field": _("This field cannot be withheld. Allowed: %(f)s.")
                 % {"f": ", ".join(spec.fields)}
             }
         )
     if not field_name and not spec.record:
-        raise ValidationError({"field": _("Choose a field: the whole record cannot be withheld.")})
+        raise ServiceError({"field": _("Choose a field: the whole record cannot be withheld.")})
     if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason: it is published.")})
+        raise ServiceError({"reason": _("Give the reason: it is published.")})
     active_now = Withholding.objects.filter(
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
@@ -226,7 +227,7 @@ def check(actor, obj, field_name: str, reason: str) -> Withholdable:
         released_at__isnull=True,
     )
     if active_now.exists():
-        raise ValidationError(_("This is already withheld."))
+        raise ServiceError(_("This is already withheld."))
     return spec
 
 
@@ -246,7 +247,7 @@ def withholding_create(*, actor, obj: models.Model, field: str = "", reason: str
         with transaction.atomic():
             item.save()
     except IntegrityError:
-        raise ValidationError(_("This is already withheld.")) from None
+        raise ServiceError(_("This is already withheld.")) from None
     record(
         actor=actor,
         obj=obj,
@@ -264,9 +265,9 @@ def withholding_release(*, actor, withholding: Withholding, reason: str) -> With
         raise PermissionDenied
     item = Withholding.objects.select_for_update().get(pk=withholding.pk)
     if item.released_at:
-        raise ValidationError(_("This has already been published again."))
+        raise ServiceError(_("This has already been published again."))
     if not reason.strip():
-        raise ValidationError({"release_reason": _("Give the reason: it is published.")})
+        raise ServiceError({"release_reason": _("Give the reason: it is published.")})
     item.released_at, item.release_reason = timezone.now(), reason.strip()
     item.clean_fields()
     item.save(update_fields=["released_at", "release_reason"])

@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max, Q
@@ -59,7 +58,7 @@ def _files(values: dict, names: Iterable[str]) -> None:
 
 def _check_term(council: Council) -> None:
     if council.term_end and council.term_start and council.term_end <= council.term_start:
-        raise ValidationError({"term_end": _("The term must end after it starts.")})
+        raise ServiceError({"term_end": _("The term must end after it starts.")})
 
 
 # --- the council ---------------------------------------------------------------------------
@@ -114,16 +113,14 @@ def _validate_membership(membership: Membership) -> None:
         and membership.start_date
         and membership.end_date < membership.start_date
     ):
-        raise ValidationError({"end_date": _("A membership cannot end before it starts.")})
+        raise ServiceError({"end_date": _("A membership cannot end before it starts.")})
     if membership.post not in CO_CHAIR_SIDES:
         if membership.post == Post.SECRETARY and _overlapping(membership).exists():
-            raise ValidationError(
-                {"post": _("The council already has a secretary for these dates.")}
-            )
+            raise ServiceError({"post": _("The council already has a secretary for these dates.")})
         return
     side = CO_CHAIR_SIDES[membership.post]
     if side_of(membership.sector) != side:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "sector": _(
                     "The co-chair from the executive side must represent a government body."
@@ -134,11 +131,11 @@ def _validate_membership(membership: Membership) -> None:
         )
     motion = membership.elected_by
     if motion is None:
-        raise ValidationError(
+        raise ServiceError(
             {"elected_by": _("A co-chair is chosen by a recorded election: choose the vote.")}
         )
     if motion.council_id != membership.council_id or motion.result != Result.ADOPTED:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "elected_by": _(
                     "Choose an adopted decision of this council that elected the co-chair."
@@ -146,7 +143,7 @@ def _validate_membership(membership: Membership) -> None:
             }
         )
     if clash := _overlapping(membership).select_related("person").first():
-        raise ValidationError(
+        raise ServiceError(
             {
                 "post": _(
                     "%(name)s already holds this post from %(start)s; a council has one co-chair "
@@ -225,7 +222,7 @@ def person_link_account(*, actor, person: Person, email: str) -> Person:
     else:
         user = get_user_model().objects.filter(email__iexact=email.strip()).first()
         if user is None:
-            raise ValidationError({"account_email": _("No account has this e-mail address.")})
+            raise ServiceError({"account_email": _("No account has this e-mail address.")})
         person.user = user
     person.save(update_fields=["user", "updated_at"])
     return person
@@ -239,7 +236,7 @@ MEETING_FIELDS = ("starts_at", "place", "online_url")
 
 def _validate_meeting(meeting: Meeting) -> None:
     if not meeting.place and not meeting.online_url:
-        raise ValidationError({"place": _("Give the place of the meeting or an online link.")})
+        raise ServiceError({"place": _("Give the place of the meeting or an online link.")})
 
 
 @transaction.atomic
@@ -387,22 +384,22 @@ def _counts_from_votes(votes: dict[int, str]) -> dict[str, int]:
 def _check_votes(meeting: Meeting, votes: dict[int, str], present_ids: set[int]) -> None:
     members = {m.pk for m in members_on(meeting)}
     if set(votes) - members:
-        raise ValidationError(
+        raise ServiceError(
             {"votes": _("A vote was recorded for someone who is not a member of the council.")}
         )
     for pk, option in votes.items():
         if option not in VoteOption.values:
-            raise ValidationError({"votes": _("Unknown vote option “%(o)s”.") % {"o": option}})
+            raise ServiceError({"votes": _("Unknown vote option “%(o)s”.") % {"o": option}})
         if option in CAST_OPTIONS and present_ids and pk not in present_ids:
-            raise ValidationError({"votes": _("A member recorded as absent cannot cast a vote.")})
+            raise ServiceError({"votes": _("A member recorded as absent cannot cast a vote.")})
 
 
 def _check_counts(counts: dict[str, int], present: int, members: int) -> None:
     if any(value < 0 for value in counts.values()):
-        raise ValidationError({"yes_count": _("Counts cannot be negative.")})
+        raise ServiceError({"yes_count": _("Counts cannot be negative.")})
     cast = sum(counts[o] for o in CAST_OPTIONS)
     if cast > present:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "yes_count": _(
                     "%(cast)d votes are recorded but only %(present)d members were present."
@@ -411,7 +408,7 @@ def _check_counts(counts: dict[str, int], present: int, members: int) -> None:
             }
         )
     if cast + counts[VoteOption.ABSENT] > members:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "absent_count": _("The counts add up to more than the council's %(n)d members.")
                 % {"n": members}
@@ -451,11 +448,11 @@ def motion_record(
     if voting:
         _check_counts(counts, len(present_ids), len(attendance))
     elif any(counts.values()):
-        raise ValidationError({"result": _("A motion that was not voted on has no vote counts.")})
+        raise ServiceError({"result": _("A motion that was not voted on has no vote counts.")})
     hromada_id = meeting.council.hromada_id
     plan = None if plan is None else ActionPlan.objects.get(pk=plan.pk)
     if plan is not None and (plan.hromada_id != hromada_id or plan.status == PlanStatus.DRAFT):
-        raise ValidationError({"plan": _("Choose a public action plan of this hromada.")})
+        raise ServiceError({"plan": _("Choose a public action plan of this hromada.")})
     # re-read: the plans' *current* status decides, not a copy the caller holds
     commitments = list(
         Commitment.objects.filter(pk__in=[c.pk for c in commitments]).select_related("plan")
@@ -463,9 +460,7 @@ def motion_record(
     if any(
         c.plan.hromada_id != hromada_id or c.plan.status == PlanStatus.DRAFT for c in commitments
     ):
-        raise ValidationError(
-            {"commitments": _("Choose commitments of this hromada's public plans.")}
-        )
+        raise ServiceError({"commitments": _("Choose commitments of this hromada's public plans.")})
     motion = Motion(
         item=item,
         council=meeting.council,
@@ -508,7 +503,7 @@ def minutes_publish(
     if meeting.minutes_published_at:
         raise ServiceError(_("The minutes are already published."))
     if not minutes_text.strip() and not minutes_file:
-        raise ValidationError({"minutes_text": _("Write the minutes or attach their file.")})
+        raise ServiceError({"minutes_text": _("Write the minutes or attach their file.")})
     if minutes_file:
         check_uploads([minutes_file], "minutes_file")
         meeting.minutes_file = minutes_file

@@ -18,7 +18,7 @@ from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history_display import describe
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.uploads import serve
-from openhromada.core.views import withheld_page
+from openhromada.core.views import form_page, withheld_page
 from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
@@ -46,10 +46,6 @@ def council_url(council) -> str:
 
 def meeting_url(meeting) -> str:
     return reverse("councils:meeting", args=[meeting.council.hromada.slug, meeting.number])
-
-
-def _form_page(request, template, context):
-    return render(request, template, context, status=400 if request.method == "POST" else 200)
 
 
 def _editable_council(request, hromada_slug) -> Council:
@@ -144,7 +140,7 @@ def council_setup(request, hromada_slug):
         if (saved := run_service(form, call)) is not None:
             messages.success(request, _("The council's details were saved."))
             return redirect(council_url(saved))
-    return _form_page(
+    return form_page(
         request,
         "councils/form.html",
         {
@@ -193,7 +189,7 @@ def membership_edit(request, hromada_slug, membership_id=None):
         else:
             messages.success(request, _("The membership was saved."))
             return redirect(council_url(council) + "#members")
-    return _form_page(
+    return form_page(
         request,
         "councils/membership_form.html",
         {
@@ -241,7 +237,7 @@ def meeting_edit(request, hromada_slug, number=None):
         if (saved := run_service(form, call)) is not None:
             messages.success(request, _("The meeting was saved."))
             return redirect(meeting_url(saved))
-    return _form_page(
+    return form_page(
         request,
         "councils/form.html",
         {
@@ -329,7 +325,7 @@ def item_edit(request, hromada_slug, number, item_number=None):
         if run_service(form, call) is not None:
             messages.success(request, _("The agenda item was saved."))
             return redirect(meeting_url(meeting) + "#agenda")
-    return _form_page(
+    return form_page(
         request,
         "councils/form.html",
         {
@@ -417,7 +413,7 @@ def motion_create(request, hromada_slug, number, item_number):
         if run_service(form, call) is not None:
             messages.success(request, _("The decision was recorded."))
             return redirect(meeting_url(meeting) + f"#item-{item.number}")
-    return _form_page(
+    return form_page(
         request,
         "councils/motion_form.html",
         {
@@ -448,7 +444,7 @@ def minutes_edit(request, hromada_slug, number):
         if run_service(form, call) is not None:
             messages.success(request, _("The minutes are published."))
             return redirect(meeting_url(meeting) + "#minutes")
-    return _form_page(
+    return form_page(
         request,
         "councils/form.html",
         {

@@ -15,6 +15,7 @@ from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
 from openhromada.core.text import spreadsheet_csv
 from openhromada.core.uploads import serve
+from openhromada.core.views import act, form_page, refused
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
 from openhromada.places.models import Hromada
@@ -33,7 +34,6 @@ from .forms import (
 from .lifecycle import QuestionKind
 from .models import Comment, Consultation, Question, Section
 from .structured import consultation_twins
-from .views import act, form_page, refused
 
 
 def _url(consultation) -> str:

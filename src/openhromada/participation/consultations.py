@@ -51,7 +51,7 @@ def consultation_create(*, actor, hromada, origin: str = "real", **values) -> Co
     require(actor, "participation.add_consultation", hromada)
     plan = values.get("plan")
     if plan is not None and plan.hromada_id != hromada.pk:
-        raise ValidationError({"plan": _("Choose a plan of this hromada.")})
+        raise ServiceError({"plan": _("Choose a plan of this hromada.")})
     _document(values)
     consultation = Consultation(hromada=hromada, origin=origin, **values)
     check_window(consultation)
@@ -67,7 +67,7 @@ def consultation_update(*, actor, consultation: Consultation, **values) -> Consu
     _editable(consultation)
     plan = values.get("plan")
     if plan is not None and plan.hromada_id != consultation.hromada_id:
-        raise ValidationError({"plan": _("Choose a plan of this hromada.")})
+        raise ServiceError({"plan": _("Choose a plan of this hromada.")})
     _document(values)
     before = snapshot(consultation, Consultation.HISTORY_FIELDS)
     for name, value in values.items():
@@ -113,9 +113,9 @@ def _clean_options(kind: str, options: list[str]) -> list[str]:
     options = [o for o in cleaned if o]
     if kind in CHOICE_KINDS:
         if len(options) < 2:
-            raise ValidationError({"options": _("Offer at least two options.")})
+            raise ServiceError({"options": _("Offer at least two options.")})
         if len(options) > MAX_OPTIONS or len(set(options)) != len(options):
-            raise ValidationError(
+            raise ServiceError(
                 {"options": _("Offer up to %(n)d different options.") % {"n": MAX_OPTIONS}}
             )
         return options
@@ -158,7 +158,7 @@ def consultation_publish(*, actor, consultation: Consultation) -> Consultation:
     if not consultation.sections.exists():
         raise ServiceError(_("Add the draft's sections before publishing."), code="empty")
     if consultation.closes_at <= timezone.now():
-        raise ValidationError({"closes_at": _("The comment period must end in the future.")})
+        raise ServiceError({"closes_at": _("The comment period must end in the future.")})
     consultation.published_at = timezone.now()
     save(consultation)
     record(
@@ -178,7 +178,7 @@ def consultation_close(*, actor, consultation: Consultation, reason: str) -> Con
     if not consultation.is_published or consultation.has_ended:
         raise ServiceError(_("Only an open consultation can be closed early."), code="closed")
     if not reason.strip():
-        raise ValidationError({"closed_reason": _("Say why the consultation closes early.")})
+        raise ServiceError({"closed_reason": _("Say why the consultation closes early.")})
     return _close(actor, consultation, timezone.now(), reason.strip())
 
 
@@ -200,11 +200,11 @@ def _answer_value(question: Question, raw) -> dict:
         except (TypeError, ValueError):
             value = None
         if value not in SCALE_POINTS:
-            raise ValidationError({f"q{question.pk}": _("Choose a value from 1 to 5.")})
+            raise ServiceError({f"q{question.pk}": _("Choose a value from 1 to 5.")})
         return {"value": value}
     text = (raw or "").strip()
     if len(text) > MAX_ANSWER_LENGTH:
-        raise ValidationError(
+        raise ServiceError(
             {f"q{question.pk}": _("At most %(n)d characters.") % {"n": MAX_ANSWER_LENGTH}}
         )
     return {"text": text}
@@ -241,9 +241,9 @@ def comment_set_outcome(*, actor, comment: Comment, outcome: str, reason: str) -
         raise ServiceError(_("Only consultation comments get an outcome."), code="not_section")
     require(actor, "participation.change_consultation", consultation)
     if outcome not in CommentOutcome.values:
-        raise ValidationError({"outcome": _("Choose an outcome.")})
+        raise ServiceError({"outcome": _("Choose an outcome.")})
     if not reason.strip():
-        raise ValidationError({"outcome_reason": _("Every outcome needs a written reason.")})
+        raise ServiceError({"outcome_reason": _("Every outcome needs a written reason.")})
     before = snapshot(comment, Comment.OUTCOME_FIELDS)
     comment.outcome, comment.outcome_reason = outcome, reason.strip()
     save(comment)
@@ -268,7 +268,7 @@ def report_publish(*, actor, consultation: Consultation, report: str) -> Consult
             _("The report is published after the comment period ends."), code="not_ended"
         )
     if not report.strip():
-        raise ValidationError({"report": _("Write the summary.")})
+        raise ServiceError({"report": _("Write the summary.")})
     missing = comments_without_outcome(consultation).count()
     if missing:
         raise ServiceError(

@@ -19,6 +19,7 @@ from openhromada.accounts.demo import residents
 from openhromada.places.models import Hromada
 
 from . import consultations, moderation, services
+from .lifecycle import ResponseKind
 from .models import Call, Consultation, Proposal
 
 KHMELNYTSKYI = "UA68040470000053519"
@@ -283,7 +284,7 @@ def _vinnytsia_call(plan, official, people) -> None:
     services.proposal_respond(
         actor=official,
         proposal=first,
-        response="partly",
+        response=ResponseKind.PARTLY,
         reason="Мапу відбудови буде створено; фото «до і після» — для об’єктів понад 1 млн грн.",
         commitments=list(plan.commitments.all()[:1]),
     )

@@ -4,7 +4,6 @@ Every action goes to the public moderation log."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +23,7 @@ MAX_REASON = 2000
 
 def _rule(rule: str) -> str:
     if rule not in ModerationRule.values:
-        raise ValidationError({"rule": _("Choose the rule that was broken.")})
+        raise ServiceError({"rule": _("Choose the rule that was broken.")})
     return rule
 
 
@@ -44,9 +43,9 @@ def abuse_report(
     _rule(rule)
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": _("Say what is wrong.")})
+        raise ServiceError({"reason": _("Say what is wrong.")})
     if len(reason) > MAX_REASON:
-        raise ValidationError({"reason": _("At most %(n)d characters.") % {"n": MAX_REASON}})
+        raise ServiceError({"reason": _("At most %(n)d characters.") % {"n": MAX_REASON}})
     if obj.is_hidden:
         raise ServiceError(_("This is already hidden."), code="hidden")
     ratelimit.check("abuse_report", user=actor, address=address)

@@ -16,13 +16,13 @@ from openhromada.core.forms import run_service
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
 from openhromada.core.text import one_line
+from openhromada.core.views import act, form_page
 from openhromada.places.models import Hromada
 
 from . import moderation, selectors
 from .forms import AbuseForm, BlockForm, HideForm
 from .models import Comment, Proposal
 from .rules import hromada_of
-from .views import act, form_page
 
 KINDS = {"proposal": Proposal, "comment": Comment}
 LOG_PAGE_SIZE = 50

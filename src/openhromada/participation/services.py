@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -32,7 +31,7 @@ MAX_COMMENT_LENGTH = 5000
 
 def check_window(window) -> None:
     if window.opens_at and window.closes_at and window.closes_at <= window.opens_at:
-        raise ValidationError({"closes_at": _("The period must end after it opens.")})
+        raise ServiceError({"closes_at": _("The period must end after it opens.")})
 
 
 def _after_commit(task, *args) -> None:
@@ -49,9 +48,7 @@ def _clean_categories(names: Iterable[str]) -> list[str]:
             seen.add(name.casefold())
             result.append(name[:150])
     if len(result) > MAX_CATEGORIES:
-        raise ValidationError(
-            {"categories": _("At most %(n)d categories.") % {"n": MAX_CATEGORIES}}
-        )
+        raise ServiceError({"categories": _("At most %(n)d categories.") % {"n": MAX_CATEGORIES}})
     return result
 
 
@@ -64,7 +61,7 @@ def _set_categories(call: Call, names: list[str]) -> list[str]:
         category.save()
     used = [c.name for c in existing.values() if c.proposals.exists()]
     if used:
-        raise ValidationError(
+        raise ServiceError(
             {
                 "categories": _("Proposals use these categories, so they stay: %(names)s.")
                 % {"names": ", ".join(used)}
@@ -141,7 +138,7 @@ def call_close(*, actor, call: Call, reason: str) -> Call:
     if call.has_ended:
         raise ServiceError(_("This call has already closed."), code="closed")
     if not reason.strip():
-        raise ValidationError({"closed_reason": _("Say why the call closes early.")})
+        raise ServiceError({"closed_reason": _("Say why the call closes early.")})
     return _close(actor, call, timezone.now(), reason.strip())
 
 
@@ -172,7 +169,7 @@ def close_if_due(window) -> bool:
 
 def _check_category(call: Call, category) -> None:
     if category is not None and category.call_id != call.pk:
-        raise ValidationError({"category": _("Choose one of this call's categories.")})
+        raise ServiceError({"category": _("Choose one of this call's categories.")})
 
 
 def _attach(proposal: Proposal, files) -> None:
@@ -180,7 +177,7 @@ def _attach(proposal: Proposal, files) -> None:
     if not files:
         return
     if proposal.attachments.count() + len(files) > MAX_ATTACHMENTS:
-        raise ValidationError(
+        raise ServiceError(
             {"attachments": _("At most %(n)d attachments.") % {"n": MAX_ATTACHMENTS}}
         )
     check_uploads(files, "attachments")
@@ -296,20 +293,20 @@ def _count_supports(proposal: Proposal, step: int) -> None:
 
 def _check_response(proposal: Proposal, response: str, reason: str, commitments, merged_into):
     if response not in ResponseKind.values:
-        raise ValidationError({"response": _("Choose a response.")})
+        raise ServiceError({"response": _("Choose a response.")})
     if not reason.strip():
-        raise ValidationError({"response_reason": _("Every response needs a written reason.")})
+        raise ServiceError({"response_reason": _("Every response needs a written reason.")})
     if response in NEEDS_COMMITMENT and not commitments:
-        raise ValidationError(
+        raise ServiceError(
             {"commitments": _("An accepted proposal names the commitment(s) it became.")}
         )
     if any(c.plan_id != proposal.call.plan_id for c in commitments):
-        raise ValidationError({"commitments": _("Choose commitments of this call's plan.")})
+        raise ServiceError({"commitments": _("Choose commitments of this call's plan.")})
     if response == ResponseKind.MERGED:
         if merged_into is None:
-            raise ValidationError({"merged_into": _("Name the proposal it was merged into.")})
+            raise ServiceError({"merged_into": _("Name the proposal it was merged into.")})
         if merged_into.call_id != proposal.call_id or merged_into.pk == proposal.pk:
-            raise ValidationError({"merged_into": _("Choose another proposal of the same call.")})
+            raise ServiceError({"merged_into": _("Choose another proposal of the same call.")})
 
 
 @transaction.atomic
@@ -369,13 +366,13 @@ def _parent(parent_id: int | None, proposal, section) -> Comment | None:
         return None
     parent = Comment.objects.filter(pk=parent_id).first()
     if parent is None:
-        raise ValidationError({"parent": _("That comment is elsewhere.")})
+        raise ServiceError({"parent": _("That comment is elsewhere.")})
     if parent.parent_id is not None:
-        raise ValidationError({"parent": _("Replies go one level deep: reply to the comment.")})
+        raise ServiceError({"parent": _("Replies go one level deep: reply to the comment.")})
     if parent.proposal_id != getattr(proposal, "pk", None) or parent.section_id != getattr(
         section, "pk", None
     ):
-        raise ValidationError({"parent": _("That comment is elsewhere.")})
+        raise ServiceError({"parent": _("That comment is elsewhere.")})
     if parent.is_hidden:
         raise ServiceError(_("A hidden comment cannot be replied to."), code="hidden")
     return parent
@@ -400,9 +397,9 @@ def comment_post(
     parent = _parent(parent_id, proposal, section)
     text = text.strip()
     if not text:
-        raise ValidationError({"text": _("Write a comment.")})
+        raise ServiceError({"text": _("Write a comment.")})
     if len(text) > MAX_COMMENT_LENGTH:
-        raise ValidationError({"text": _("At most %(n)d characters.") % {"n": MAX_COMMENT_LENGTH}})
+        raise ServiceError({"text": _("At most %(n)d characters.") % {"n": MAX_COMMENT_LENGTH}})
     ratelimit.check("comment", user=actor, address=address)
     comment = Comment(
         proposal=proposal, section=section, parent=parent, author=actor, text=text, origin=origin

@@ -14,8 +14,9 @@ from openhromada.core import visibility
 from openhromada.core.forms import run_service
 from openhromada.core.history_display import describe
 from openhromada.core.pagecache import public_page_cache
-from openhromada.core.ratelimit import RateLimited, client_address
+from openhromada.core.ratelimit import client_address
 from openhromada.core.uploads import serve
+from openhromada.core.views import act, form_page, refused
 from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
@@ -26,31 +27,6 @@ from .forms import CallForm, CloseForm, CommentForm, ProposalForm, ResponseForm
 from .lifecycle import ResponseKind
 from .models import Attachment, Call, Proposal
 from .structured import call_twins, proposal_twins
-
-
-def form_page(request, template, context):
-    return render(request, template, context, status=400 if request.method == "POST" else 200)
-
-
-def refused(request, error: ValidationError, back: str):
-    """A refused action, said plainly with a way back (429 when it was the rate limit)."""
-    status = 429 if isinstance(error, RateLimited) else 400
-    return render(
-        request,
-        "participation/refused.html",
-        {"messages_list": error.messages, "back": back},
-        status=status,
-    )
-
-
-def act(request, call, back: str, done: str):
-    """Run a POST-only action: on success tell the user and go back, else say why not."""
-    try:
-        call()
-    except ValidationError as error:
-        return refused(request, error, back)
-    messages.success(request, done)
-    return redirect(back)
 
 
 def _editable_call(request, pk) -> Call:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
-from openhromada.core.errors import ServiceError
-from openhromada.core.history import Change, diff, record, record_many, snapshot
+from openhromada.core.history import Change, diff, record_many, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.services import update_recorded
 
 from .codifier import Codifier, Unit
 from .models import Hromada, Oblast, Raion
@@ -160,15 +160,8 @@ def codifier_import(
 @transaction.atomic
 def hromada_update(*, actor, hromada: Hromada, **values) -> Hromada:
     """Change a hromada's editable facts; validated, saved and recorded in its public history."""
-    unknown = set(values) - set(Hromada.HISTORY_FIELDS)
-    if unknown:
-        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    before = snapshot(Hromada.objects.get(pk=hromada.pk), Hromada.HISTORY_FIELDS)
-    for name, value in values.items():
-        setattr(hromada, name, value)
-    hromada.full_clean()
-    hromada.save()
-    changes = diff(before, snapshot(hromada, Hromada.HISTORY_FIELDS))
-    if changes:
-        record(actor=actor, obj=hromada, action=HistoryAction.UPDATE, changes=changes)
+    if unknown := set(values) - set(Hromada.HISTORY_FIELDS):  # a caller's mistake, not a user's
+        raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    update_recorded(actor=actor, obj=Hromada.objects.get(pk=hromada.pk), values=values)
+    hromada.refresh_from_db()
     return hromada

@@ -8,6 +8,7 @@ from django.utils import timezone
 from openhromada.places.models import Hromada
 
 from . import services
+from .lifecycle import PlanStatus
 from .models import ActionPlan
 
 D = dt.date
@@ -361,10 +362,11 @@ DEMO_PLANS = [
         VINNYTSIA_2025,
     ),
 ]
+_TO_IMPLEMENTATION = [PlanStatus.CO_CREATION, PlanStatus.SUBMITTED, PlanStatus.IMPLEMENTATION]
 PATH = {
-    "implementation": ["co_creation", "submitted", "implementation"],
-    "completed": ["co_creation", "submitted", "implementation"],
-    "co_creation": ["co_creation"],
+    PlanStatus.IMPLEMENTATION: _TO_IMPLEMENTATION,
+    PlanStatus.COMPLETED: _TO_IMPLEMENTATION,
+    PlanStatus.CO_CREATION: [PlanStatus.CO_CREATION],
 }
 
 
@@ -394,12 +396,12 @@ def load(*, officials: dict, on_co_creation=None) -> list[ActionPlan]:
         milestones = _write_commitments(official, plan, commitments, start, end)
         for state in PATH[final]:
             plan = services.plan_transition(actor=official, plan=plan, to_status=state)
-            if state == "co_creation" and on_co_creation is not None:
+            if state == PlanStatus.CO_CREATION and on_co_creation is not None:
                 on_co_creation(plan, official)
-        if final in ("implementation", "completed"):
+        if final in (PlanStatus.IMPLEMENTATION, PlanStatus.COMPLETED):
             _report(official, milestones)
-        if final == "completed":
-            services.plan_transition(actor=official, plan=plan, to_status="completed")
+        if final == PlanStatus.COMPLETED:
+            services.plan_transition(actor=official, plan=plan, to_status=PlanStatus.COMPLETED)
         plans.append(plan)
     services.milestones_mark_overdue()
     return plans

@@ -10,16 +10,16 @@ from django.utils import timezone
 from openhromada.core.history import Change, record_many
 from openhromada.core.models import HistoryAction
 
-from .lifecycle import CLOSED_MILESTONE_STATES, completion_level
+from .lifecycle import CLOSED_MILESTONE_STATES, MilestoneStatus, PlanStatus, completion_level
 from .models import ActionPlan, Commitment, Milestone, ProgressUpdate
 
 PERIODS = [(2021, "completed"), (2023, "completed"), (2025, "implementation")]
 STATUS_WEIGHTS = [
-    ("completed", 5),
-    ("in_progress", 3),
-    ("not_started", 2),
-    ("delayed", 1),
-    ("cancelled", 0.3),
+    (MilestoneStatus.COMPLETED, 5),
+    (MilestoneStatus.IN_PROGRESS, 3),
+    (MilestoneStatus.NOT_STARTED, 2),
+    (MilestoneStatus.DELAYED, 1),
+    (MilestoneStatus.CANCELLED, 0.3),
 ]
 BODIES = [
     "Управління цифрової трансформації",
@@ -97,14 +97,17 @@ def _fill(rng, plans, today):
             start = c.start_date + dt.timedelta(days=span * (number - 1) // count)
             due = c.start_date + dt.timedelta(days=span * number // count)
             status = (
-                "not_started"
-                if c.plan.status == "draft"
+                MilestoneStatus.NOT_STARTED
+                if c.plan.status == PlanStatus.DRAFT
                 else rng.choices([s for s, _w in STATUS_WEIGHTS], [w for _s, w in STATUS_WEIGHTS])[
                     0
                 ]
             )
-            if c.plan.status == "completed" and status in ("not_started", "in_progress"):
-                status = "completed"
+            if c.plan.status == PlanStatus.COMPLETED and status in (
+                MilestoneStatus.NOT_STARTED,
+                MilestoneStatus.IN_PROGRESS,
+            ):
+                status = MilestoneStatus.COMPLETED
             milestones.append(
                 Milestone(
                     commitment=c,
@@ -125,7 +128,9 @@ def _fill(rng, plans, today):
 
 
 def _updates(rng, plans, today):
-    reported = Milestone.objects.filter(commitment__plan__in=plans).exclude(status="not_started")
+    reported = Milestone.objects.filter(commitment__plan__in=plans).exclude(
+        status=MilestoneStatus.NOT_STARTED
+    )
     ProgressUpdate.objects.bulk_create(
         [
             ProgressUpdate(

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -16,7 +15,7 @@ from openhromada.core import visibility
 from openhromada.core.errors import ServiceError
 from openhromada.core.history import Change, diff, record, record_create, record_many, snapshot
 from openhromada.core.models import HistoryAction
-from openhromada.core.services import require, save
+from openhromada.core.services import require, save, update_recorded
 from openhromada.core.uploads import MAX_UPLOAD_BYTES, check_uploads
 
 from .lifecycle import (
@@ -60,7 +59,7 @@ def _require(user, perm: str, obj) -> None:
 
 def _validate_plan_dates(plan: ActionPlan) -> None:
     if plan.start_date and plan.end_date and plan.end_date <= plan.start_date:
-        raise ValidationError({"end_date": _("The plan must end after it starts.")})
+        raise ServiceError({"end_date": _("The plan must end after it starts.")})
 
 
 @transaction.atomic
@@ -88,7 +87,7 @@ def plan_create(
     )
     _validate_plan_dates(plan)
     if ActionPlan.objects.filter(hromada=hromada, slug=plan.slug).exists():
-        raise ValidationError(
+        raise ServiceError(
             {
                 "start_date": _("This hromada already has a plan for %(period)s.")
                 % {"period": plan.period}
@@ -102,20 +101,23 @@ def plan_create(
 @transaction.atomic
 def plan_update(*, actor, plan: ActionPlan, **values) -> ActionPlan:
     _require(actor, "plans.change_actionplan", plan)
-    before = snapshot(plan, ActionPlan.HISTORY_FIELDS)
-    for name in ("title", "summary", "start_date", "end_date"):
-        if name in values:
-            setattr(plan, name, values[name])
+    update_recorded(
+        actor=actor,
+        obj=plan,
+        values=values,
+        fields=("title", "summary", "start_date", "end_date"),
+        check=_check_plan_dates,
+    )
+    return plan
+
+
+def _check_plan_dates(plan: ActionPlan) -> None:
     _validate_plan_dates(plan)
     outside = plan.commitments.filter(
         Q(start_date__lt=plan.start_date) | Q(end_date__gt=plan.end_date)
     )
     if outside.exists():
-        raise ValidationError({"start_date": _("Some commitments fall outside these dates.")})
-    save(plan)
-    if changes := diff(before, snapshot(plan, ActionPlan.HISTORY_FIELDS)):
-        record(actor=actor, obj=plan, action=HistoryAction.UPDATE, changes=changes)
-    return plan
+        raise ServiceError({"start_date": _("Some commitments fall outside these dates.")})
 
 
 @transaction.atomic
@@ -166,7 +168,7 @@ def _validate_commitment(commitment: Commitment) -> None:
     if bad_sdgs:
         errors["sdgs"] = _("Sustainable Development Goals are numbered 1 to 17.")
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
 
 
 @dataclass
@@ -218,15 +220,14 @@ def commitment_update(
 
 
 def _apply_commitment_change(*, actor, commitment, actors, values) -> Commitment:
-    before = snapshot(commitment, Commitment.HISTORY_FIELDS)
-    for name, value in values.items():
-        if name in Commitment.TEMPLATE_FIELDS:
-            setattr(commitment, name, value)
-    _validate_commitment(commitment)
-    save(commitment)
-    _set_actors(commitment, actors)
-    if changes := diff(before, snapshot(commitment, Commitment.HISTORY_FIELDS)):
-        record(actor=actor, obj=commitment, action=HistoryAction.UPDATE, changes=changes)
+    update_recorded(
+        actor=actor,
+        obj=commitment,
+        values=values,
+        fields=Commitment.TEMPLATE_FIELDS,
+        check=_validate_commitment,
+        then=lambda c: _set_actors(c, actors),  # the actors are a history field
+    )
     return commitment
 
 
@@ -235,12 +236,12 @@ def commitment_amend(*, actor, commitment: Commitment, reason: str, **values) ->
     """Change a submitted commitment: the reason and the earlier version stay public."""
     _require(actor, "plans.amend_commitment", commitment)
     if not (reason or "").strip():
-        raise ValidationError({"reason": _("Give the reason for the amendment.")})
+        raise ServiceError({"reason": _("Give the reason for the amendment.")})
     before = snapshot(commitment, Commitment.TEMPLATE_FIELDS)
     _apply_commitment_change(actor=actor, commitment=commitment, actors=None, values=values)
     changes = diff(before, snapshot(commitment, Commitment.TEMPLATE_FIELDS))
     if not changes:
-        raise ValidationError(_("The amendment changes nothing."))
+        raise ServiceError(_("The amendment changes nothing."))
     number = commitment.amendments.count() + 1
     amendment = Amendment(
         commitment=commitment,
@@ -273,7 +274,7 @@ def _validate_milestone(milestone: Milestone) -> None:
                 "A milestone must fall within its commitment's dates (%(start)s – %(end)s)."
             ) % {"start": commitment.start_date.isoformat(), "end": commitment.end_date.isoformat()}
     if errors:
-        raise ValidationError(errors)
+        raise ServiceError(errors)
 
 
 @transaction.atomic
@@ -317,7 +318,7 @@ def milestone_report_progress(
         author_label=actor.public_name,
     )
     if date and date > timezone.localdate():
-        raise ValidationError({"date": _("A progress update cannot be dated in the future.")})
+        raise ServiceError({"date": _("A progress update cannot be dated in the future.")})
     save(update)
     for upload in files:
         EvidenceFile.objects.create(
@@ -328,14 +329,13 @@ def milestone_report_progress(
             content_type=upload.content_type,
         )
     record_create(actor=actor, obj=update, fields=ProgressUpdate.HISTORY_FIELDS)
-    before = snapshot(milestone, Milestone.HISTORY_FIELDS)
-    milestone.status, milestone.percent = status, percent
-    if status == MilestoneStatus.COMPLETED:
-        milestone.percent = 100
-    milestone.is_overdue = _is_overdue(milestone, timezone.localdate())
-    save(milestone)
-    if changes := diff(before, snapshot(milestone, Milestone.HISTORY_FIELDS)):
-        record(actor=actor, obj=milestone, action=HistoryAction.UPDATE, changes=changes)
+    percent = 100 if status == MilestoneStatus.COMPLETED else percent
+    update_recorded(
+        actor=actor,
+        obj=milestone,
+        values={"status": status, "percent": percent},
+        check=lambda m: setattr(m, "is_overdue", _is_overdue(m, timezone.localdate())),
+    )
     recompute_progress(milestone.commitment)
     _queue_notifications([milestone.pk], "progress")
     return update

@@ -19,7 +19,7 @@ from openhromada.core.history import history_for_many
 from openhromada.core.history_display import change_rows, describe
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.text import choice_labels, spreadsheet_csv
-from openhromada.core.views import withheld_page
+from openhromada.core.views import form_page, withheld_page
 from openhromada.core.withholding import active
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
@@ -144,10 +144,6 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
     )
 
 
-def _form_page(request, template, context):
-    return render(request, template, context, status=400 if request.method == "POST" else 200)
-
-
 @login_required
 def plan_create(request, hromada_slug):
     hromada = get_object_or_404(Hromada, slug=hromada_slug)
@@ -162,7 +158,7 @@ def plan_create(request, hromada_slug):
         if plan is not None:
             messages.success(request, _("The action plan was created as a draft."))
             return redirect(_plan_url(plan))
-    return _form_page(
+    return form_page(
         request,
         "plans/form.html",
         {"form": form, "hromada": hromada, "title": _("New action plan")},
@@ -183,7 +179,7 @@ def plan_edit(request, hromada_slug, plan_slug):
         if saved is not None:
             messages.success(request, _("The action plan was saved."))
             return redirect(_plan_url(plan))
-    return _form_page(
+    return form_page(
         request,
         "plans/form.html",
         {"form": form, "hromada": plan.hromada, "plan": plan, "title": _("Edit the action plan")},
@@ -242,7 +238,7 @@ def commitment_create(request, hromada_slug, plan_slug):
         if commitment is not None:
             messages.success(request, _("The commitment was added."))
             return redirect(_commitment_url(commitment))
-    return _form_page(
+    return form_page(
         request,
         "plans/commitment_form.html",
         {
@@ -282,7 +278,7 @@ def commitment_edit(request, hromada_slug, plan_slug, number):
                 _("The amendment was published.") if frozen else _("The commitment was saved."),
             )
             return redirect(_commitment_url(commitment))
-    return _form_page(
+    return form_page(
         request,
         "plans/commitment_form.html",
         {
@@ -317,7 +313,7 @@ def milestone_create(request, hromada_slug, plan_slug, number):
         if created is not None:
             messages.success(request, _("The milestone was added."))
             return redirect(_commitment_url(commitment))
-    return _form_page(
+    return form_page(
         request,
         "plans/form.html",
         {
@@ -360,7 +356,7 @@ def milestone_report(request, hromada_slug, plan_slug, number, milestone):
         if update is not None:
             messages.success(request, _("The progress update was published."))
             return redirect(_commitment_url(milestone.commitment))
-    return _form_page(
+    return form_page(
         request,
         "plans/form.html",
         {
@@ -426,7 +422,7 @@ def plan_import(request, hromada_slug, plan_slug):
                 )
                 return redirect(_plan_url(plan))
             problems, problem_count = result.problems, result.problem_count
-    return _form_page(
+    return form_page(
         request,
         "plans/import.html",
         {

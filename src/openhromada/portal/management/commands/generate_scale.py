@@ -81,7 +81,7 @@ class Command(BaseCommand):
             cursor.execute("ANALYZE")
 
     def _networks(self, seed):
-        oblasts = list(Oblast.objects.filter(kind="oblast").order_by("code"))
+        oblasts = list(Oblast.objects.filter(kind=Oblast.Kind.OBLAST).order_by("code"))
         networks = []
         for n in range(NETWORKS):
             network, _ = MonitoringNetwork.objects.get_or_create(
