@@ -16,7 +16,7 @@ from openhromada.core.history_display import describe
 from openhromada.core.models import HistoryAction
 from openhromada.core.withholding import withholding_create
 from openhromada.councils import services as councils
-from openhromada.participation import services as participation
+from openhromada.participation.calls import services as participation
 from openhromada.participation.models import ResponseKind
 from openhromada.places.services import hromada_update
 from openhromada.plans import services
@@ -246,3 +246,43 @@ def test_dates_follow_the_readers_language(official, hromada):
     with translation.override("en"):
         (change,) = describe([entry])[0].field_changes
     assert change.text == "OGP Local member since: — → 25 May 2026"
+
+
+def test_the_same_moment_in_another_time_zone_is_not_a_change():
+    """Saving a form unchanged (Kyiv time) over the stored value (UTC) records nothing."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from openhromada.core.history import diff, public_value
+
+    utc = dt.datetime(2026, 12, 20, 8, 0, tzinfo=dt.UTC)
+    kyiv = utc.astimezone(ZoneInfo("Europe/Kyiv"))
+    assert diff({"starts_at": public_value(utc)}, {"starts_at": public_value(kyiv)}) == {}
+    later = kyiv + dt.timedelta(minutes=30)
+    assert diff({"starts_at": public_value(utc)}, {"starts_at": public_value(later)}) != {}
+
+
+def test_a_list_of_several_records_says_which_record_each_entry_is_about(client, reported):
+    """The commitment page lists its milestones' and reports' entries too: each says whose."""
+    history = history_of(get(client, BASE + "commitments/1/"))
+    milestone = reported.milestone
+    assert f"Етап «{milestone}»" in history.replace("&#x27;", "'").replace("&quot;", '"')
+    from openhromada.core.history import history_for_many
+
+    assert describe(history_for_many([milestone]))[0].subject == ""  # one record: said above
+
+
+def test_a_long_text_or_list_shows_its_start_and_never_grows_the_page():
+    """One person's 2 MB proposal must not make its page (or the changes feed) megabytes long:
+    history lines show the start of a text and the first items of a list."""
+    from openhromada.core import visibility
+    from openhromada.core.history_values import SHOWN_CHARS, SHOWN_ITEMS, show
+    from openhromada.core.withholding import active
+    from openhromada.participation.models import Proposal
+
+    references = visibility.References(active())
+    field = Proposal._meta.get_field("problem")
+    (part,) = show(field, "слово " * 400_000, references)
+    assert len(part.text) <= SHOWN_CHARS + 1 and part.text.endswith("…")
+    parts = show(None, [f"тег {n}" for n in range(1_000)], references)
+    assert len(parts) == SHOWN_ITEMS + 1 and "950" in parts[-1].text

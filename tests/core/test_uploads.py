@@ -166,3 +166,19 @@ def en():
 
     with translation.override("en"):
         yield
+
+
+def test_a_long_cyrillic_name_fits_the_file_system(tmp_path, settings):
+    """255 bytes per name on disk; a Cyrillic letter takes two: the stored name is cut by bytes,
+    never in the middle of a letter, and the file is saved."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import FileSystemStorage
+
+    from openhromada.core.uploads import PDF, stored_name
+
+    name = stored_name("Рішення виконавчого комітету " * 10 + ".pdf", PDF)
+    assert name.endswith(".pdf") and len(name.encode()) <= 255
+    storage = FileSystemStorage(location=tmp_path)
+    saved = storage.save(f"councils/agenda/{name}", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    assert storage.exists(saved)
+    assert storage.save(f"councils/agenda/{name}", ContentFile(b"%PDF")) != saved  # twice

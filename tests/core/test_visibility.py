@@ -8,7 +8,9 @@ from django.apps import apps
 
 from openhromada.core import visibility
 from openhromada.core.withholding import active, withholding_create
-from openhromada.participation import consultations, moderation, services
+from openhromada.participation.comments.services import comment_post
+from openhromada.participation.consultations import services as consultations
+from openhromada.participation.moderation import services as moderation
 from openhromada.plans.models import ActionPlan
 from tests.councils.fixtures import meeting
 from tests.participation.fixtures import draft_consultation, open_call, submit, window
@@ -22,8 +24,8 @@ def mixed(official, operator, hromada, co_plan, council, members, resident):
     """Records in every state: public, draft, hidden, unpublished, inside a withheld record."""
     call = open_call(official, co_plan)
     shown, hidden = submit(resident, call), submit(resident, call, title="Спам")
-    services.comment_post(actor=resident, proposal=shown, text="Видимий")
-    services.comment_post(actor=resident, proposal=hidden, text="Під прихованою")
+    comment_post(actor=resident, proposal=shown, text="Видимий")
+    comment_post(actor=resident, proposal=hidden, text="Під прихованою")
     moderation.content_hide(actor=official, obj=hidden, rule="spam")
     draft_plan = ActionPlan.objects.create(
         hromada=hromada,
@@ -47,7 +49,7 @@ def mixed(official, operator, hromada, co_plan, council, members, resident):
     published = consultations.consultation_publish(
         actor=official, consultation=draft_consultation(official, hromada, **window())
     )
-    services.comment_post(actor=resident, section=published.sections.first(), text="До розділу")
+    comment_post(actor=resident, section=published.sections.first(), text="До розділу")
     meeting(official, council, publish=False, items=("Закрите питання",))
     meeting(official, council, items=("Відкрите питання",))
     return call

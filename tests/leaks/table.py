@@ -26,10 +26,12 @@ from openhromada.core.errors import ServiceError
 from openhromada.councils import services as councils
 from openhromada.councils.lifecycle import Post, Result, Sector, Topic
 from openhromada.councils.models import Meeting
-from openhromada.participation import consultations, moderation
-from openhromada.participation import services as participation
+from openhromada.participation.calls import services as participation
+from openhromada.participation.comments.services import comment_post
+from openhromada.participation.consultations import services as consultations
 from openhromada.participation.lifecycle import CommentOutcome, ModerationRule, ResponseKind
 from openhromada.participation.models import Consultation
+from openhromada.participation.moderation import services as moderation
 from openhromada.plans import services as plans
 from openhromada.plans.lifecycle import FROZEN_STATES, PlanStatus
 from openhromada.plans.models import ActionPlan
@@ -235,9 +237,7 @@ def make_proposal(scope, call, text):
 
 
 def make_proposal_comment(scope, proposal, text):
-    return participation.comment_post(
-        actor=scope.resident(), proposal=proposal, text=text.prose("text")
-    )
+    return comment_post(actor=scope.resident(), proposal=proposal, text=text.prose("text"))
 
 
 def _open_now(consultation) -> None:
@@ -251,9 +251,7 @@ def _open_now(consultation) -> None:
 
 def make_section_comment(scope, section, text):
     _open_now(section.consultation)
-    comment = participation.comment_post(
-        actor=scope.resident(), section=section, text=text.prose("text")
-    )
+    comment = comment_post(actor=scope.resident(), section=section, text=text.prose("text"))
     if text.marking:
         comment = consultations.comment_set_outcome(
             actor=scope.official,
@@ -485,9 +483,7 @@ def merged_into(scope, proposal):
 
 def reply_to(scope, comment):
     target = {"proposal": comment.proposal} if comment.proposal_id else {"section": comment.section}
-    return participation.comment_post(
-        actor=scope.resident(), parent_id=comment.pk, text="Відповідь", **target
-    )
+    return comment_post(actor=scope.resident(), parent_id=comment.pk, text="Відповідь", **target)
 
 
 def elected_by(scope, motion):

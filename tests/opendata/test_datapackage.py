@@ -11,7 +11,7 @@ import frictionless
 import pytest
 
 from openhromada.opendata.bulk import datasets, zip_stream
-from openhromada.participation import services as participation
+from openhromada.participation.comments.services import comment_post
 from tests.councils.fixtures import elect
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_data_passes_its_own_data_package(
 ):
     elect(official, held, members)
     section = consultation.sections.first()
-    participation.comment_post(actor=resident, section=section, text="=1+2 лишається як є")
+    comment_post(actor=resident, section=section, text="=1+2 лишається як є")
     _archive().extractall(tmp_path)
     package = frictionless.Package(str(tmp_path / "datapackage.json"))
     report = package.validate()  # every CSV against its schema, keys and references included

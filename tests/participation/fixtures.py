@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from openhromada.participation import consultations, services
+from openhromada.participation.calls import services
+from openhromada.participation.consultations import services as consultations
 from tests.factories import UserFactory
 from tests.plans.fixtures import make_commitment, move
 

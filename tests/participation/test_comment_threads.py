@@ -8,8 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from openhromada.participation import moderation, services
+from openhromada.participation.calls import services
+from openhromada.participation.comments.services import comment_post
 from openhromada.participation.models import Comment
+from openhromada.participation.moderation import services as moderation
 from tests.factories import UserFactory
 from tests.participation.fixtures import submit
 
@@ -23,10 +25,8 @@ def _url(name, *args):
 
 @pytest.fixture
 def thread(proposal, neighbour):
-    top = services.comment_post(actor=neighbour, proposal=proposal, text="Підтримую <b>це</b>")
-    reply = services.comment_post(
-        actor=neighbour, proposal=proposal, parent_id=top.pk, text="І ще одне"
-    )
+    top = comment_post(actor=neighbour, proposal=proposal, text="Підтримую <b>це</b>")
+    reply = comment_post(actor=neighbour, proposal=proposal, parent_id=top.pk, text="І ще одне")
     return top, reply
 
 
@@ -115,7 +115,7 @@ def test_a_hidden_comment_shows_the_rule_not_the_text(client, proposal, thread, 
 
 def test_editors_of_a_consultation_get_an_outcome_link(client, consultation, resident, official):
     section = consultation.sections.get(number=1)
-    comment = services.comment_post(actor=resident, section=section, text="Додати пункт")
+    comment = comment_post(actor=resident, section=section, text="Додати пункт")
     client.force_login(official)
     page = client.get(_url("consultation", consultation.pk)).content.decode()
     assert f'<a href="{_url("comment_outcome", comment.pk)}">Результат розгляду</a>' in page
@@ -148,8 +148,8 @@ def test_consultation_page_query_count_is_constant(
         for _i in range(n):
             user = UserFactory()
             for section in consultation.sections.all():
-                top = services.comment_post(actor=user, section=section, text="Коментар")
-                services.comment_post(actor=user, section=section, parent_id=top.pk, text="Так")
+                top = comment_post(actor=user, section=section, text="Коментар")
+                comment_post(actor=user, section=section, parent_id=top.pk, text="Так")
 
     client.force_login(official)
     comments(1)
@@ -166,8 +166,8 @@ def test_proposal_page_query_count_for_a_moderator_is_constant(
     def comments(n):
         for _i in range(n):
             user = UserFactory()
-            top = services.comment_post(actor=user, proposal=proposal, text="Коментар")
-            services.comment_post(actor=user, proposal=proposal, parent_id=top.pk, text="Так")
+            top = comment_post(actor=user, proposal=proposal, text="Коментар")
+            comment_post(actor=user, proposal=proposal, parent_id=top.pk, text="Так")
 
     client.force_login(official)
     comments(2)

@@ -6,7 +6,9 @@ from django.utils import timezone
 
 from openhromada.notifications.models import Notification
 from openhromada.notifications.services import follow
-from openhromada.participation import consultations, selectors, services
+from openhromada.participation.comments.services import comment_post
+from openhromada.participation.consultations import selectors
+from openhromada.participation.consultations import services as consultations
 from openhromada.participation.models import Answer, Comment
 from tests.participation.fixtures import draft_consultation, window
 
@@ -20,7 +22,7 @@ def _section(consultation, number=1):
 def test_draft_is_not_public_and_takes_no_comments(official, hromada, resident):
     draft = draft_consultation(official, hromada)
     with pytest.raises(PermissionDenied):
-        services.comment_post(actor=resident, section=_section(draft), text="Рано")
+        comment_post(actor=resident, section=_section(draft), text="Рано")
     assert not Comment.objects.exists()
 
 
@@ -33,7 +35,7 @@ def test_publishing_needs_sections(official, hromada, en):
 
 
 def test_resident_comments_on_a_section_inside_the_period(consultation, resident):
-    comment = services.comment_post(actor=resident, section=_section(consultation), text="Згодна")
+    comment = comment_post(actor=resident, section=_section(consultation), text="Згодна")
     assert comment.section.consultation == consultation
 
 
@@ -41,7 +43,7 @@ def test_no_comment_before_the_period_opens(official, hromada, resident, en):
     upcoming = draft_consultation(official, hromada)  # opens tomorrow
     consultations.consultation_publish(actor=official, consultation=upcoming)
     with pytest.raises(ValidationError, match="opens on"):
-        services.comment_post(actor=resident, section=_section(upcoming), text="Рано")
+        comment_post(actor=resident, section=_section(upcoming), text="Рано")
 
 
 def test_the_draft_is_frozen_once_the_period_starts(consultation, official, en):
@@ -98,7 +100,7 @@ def test_choice_questions_need_two_distinct_options(consultation, official, hrom
 def test_report_waits_for_the_end_and_for_every_outcome(
     consultation, official, resident, django_capture_on_commit_callbacks, en
 ):
-    comment = services.comment_post(actor=resident, section=_section(consultation), text="Додати")
+    comment = comment_post(actor=resident, section=_section(consultation), text="Додати")
     follow(user=resident, obj=consultation)
     with pytest.raises(ValidationError, match="after the comment period"):
         consultations.report_publish(actor=official, consultation=consultation, report="Підсумок")
@@ -125,7 +127,7 @@ def test_residents_cannot_prepare_or_answer(consultation, resident, hromada):
         consultations.consultation_create(
             actor=resident, hromada=hromada, title="x", description="y", **window()
         )
-    comment = services.comment_post(actor=resident, section=_section(consultation), text="x")
+    comment = comment_post(actor=resident, section=_section(consultation), text="x")
     with pytest.raises(PermissionDenied):
         consultations.comment_set_outcome(
             actor=resident, comment=comment, outcome="taken", reason="x"

@@ -4,8 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from openhromada.core.ratelimit import RateLimited
-from openhromada.participation import moderation, services
+from openhromada.participation.calls import services
+from openhromada.participation.comments.services import comment_post
 from openhromada.participation.models import AbuseReport, ModerationEntry, Proposal
+from openhromada.participation.moderation import services as moderation
 from tests.factories import actor_for
 from tests.participation.fixtures import submit
 
@@ -37,7 +39,7 @@ def test_hidden_proposal_takes_no_support_or_comment(proposal, neighbour, offici
     with pytest.raises(ValidationError):
         services.proposal_support(actor=neighbour, proposal=proposal)
     with pytest.raises(ValidationError):
-        services.comment_post(actor=neighbour, proposal=proposal, text="x")
+        comment_post(actor=neighbour, proposal=proposal, text="x")
 
 
 @pytest.mark.parametrize(
@@ -62,11 +64,11 @@ def test_who_may_hide(proposal, hromada, name, allowed, official):
 
 
 def test_blocked_user_cannot_contribute_in_that_hromada(proposal, call, neighbour, official):
-    comment = services.comment_post(actor=neighbour, proposal=proposal, text="Образа")
+    comment = comment_post(actor=neighbour, proposal=proposal, text="Образа")
     moderation.user_block(actor=official, user=comment.author, hromada=call.hromada, rule="insult")
     neighbour = type(neighbour).objects.get(pk=neighbour.pk)  # a new request
     with pytest.raises(PermissionDenied):
-        services.comment_post(actor=neighbour, proposal=proposal, text="Ще")
+        comment_post(actor=neighbour, proposal=proposal, text="Ще")
     with pytest.raises(PermissionDenied):
         submit(neighbour, call)
 
@@ -107,9 +109,9 @@ def test_comment_and_support_limits(proposal, settings):
 
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment": "1/10m", "support": "1/10m"}
     user = UserFactory()
-    services.comment_post(actor=user, proposal=proposal, text="1")
+    comment_post(actor=user, proposal=proposal, text="1")
     with pytest.raises(RateLimited):
-        services.comment_post(actor=user, proposal=proposal, text="2")
+        comment_post(actor=user, proposal=proposal, text="2")
     services.proposal_support(actor=user, proposal=proposal)
     services.proposal_unsupport(actor=user, proposal=proposal)
     with pytest.raises(RateLimited):

@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from openhromada.accounts.models import Role
-from openhromada.participation import moderation, services
+from openhromada.participation.comments.services import comment_post
+from openhromada.participation.moderation import services as moderation
 from tests.factories import UserFactory, with_role
 from tests.participation.fixtures import submit
 from tests.plans.fixtures import move, report
@@ -45,10 +46,8 @@ def test_no_public_output_shows_a_nameless_authors_id(
     client, call, nameless, neighbour, official, settings, tmp_path
 ):
     proposal = submit(nameless, call)
-    comment = services.comment_post(actor=nameless, proposal=proposal, text="Підтримую ідею")
-    services.comment_post(
-        actor=neighbour, proposal=proposal, text="Відповідь", parent_id=comment.pk
-    )
+    comment = comment_post(actor=nameless, proposal=proposal, text="Підтримую ідею")
+    comment_post(actor=neighbour, proposal=proposal, text="Відповідь", parent_id=comment.pk)
     second = submit(nameless, call, title="Ще одна пропозиція")
     moderation.content_hide(actor=official, obj=second, rule="off_topic")
     settings.OPENDATA_DUMP_DIR = tmp_path

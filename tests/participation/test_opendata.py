@@ -3,7 +3,10 @@ and hidden entries out of the public history, filters on the bulk files."""
 
 import pytest
 
-from openhromada.participation import consultations, moderation, services
+from openhromada.participation.calls import services
+from openhromada.participation.comments.services import comment_post
+from openhromada.participation.consultations import services as consultations
+from openhromada.participation.moderation import services as moderation
 from tests.participation.fixtures import draft_consultation
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +38,7 @@ def test_proposals_carry_response_commitments_and_display_names(
 
 
 def test_hidden_content_keeps_its_row_without_text(client, proposal, neighbour, official):
-    comment = services.comment_post(actor=neighbour, proposal=proposal, text="Образа")
+    comment = comment_post(actor=neighbour, proposal=proposal, text="Образа")
     moderation.content_hide(actor=official, obj=comment, rule="insult")
     (row,) = _items(client, f"/api/v1/participation-comments?proposal={proposal.pk}")
     assert row["hidden_reason"] == "insult" and row["text"] == "" and row["author"] == ""
@@ -69,7 +72,7 @@ def test_bulk_csv_takes_the_call_filter(client, call, proposal, official, co_pla
 
 def test_consultation_comments_carry_outcomes(client, consultation, official, resident):
     section = consultation.sections.first()
-    comment = services.comment_post(actor=resident, section=section, text="Змініть строк")
+    comment = comment_post(actor=resident, section=section, text="Змініть строк")
     consultations.comment_set_outcome(
         actor=official, comment=comment, outcome="not_taken", reason="Строк визначено законом"
     )

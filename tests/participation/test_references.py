@@ -8,8 +8,10 @@ import zipfile
 import pytest
 
 from openhromada.core.withholding import withholding_create
-from openhromada.participation import moderation, services
+from openhromada.participation.calls import services
+from openhromada.participation.comments.services import comment_post
 from openhromada.participation.models import Comment
+from openhromada.participation.moderation import services as moderation
 from openhromada.plans import services as plan_services
 from openhromada.plans.models import Commitment
 from tests.factories import UserFactory, with_role
@@ -147,8 +149,8 @@ def test_a_withheld_plan_leaks_through_its_call_or_the_hromada_page(
 def test_hidden_comment_text_is_not_republished_through_a_reply(
     client, official, proposal, resident, neighbour, settings, tmp_path
 ):
-    parent = services.comment_post(actor=resident, proposal=proposal, text=HIDDEN_MARKER)
-    reply = services.comment_post(
+    parent = comment_post(actor=resident, proposal=proposal, text=HIDDEN_MARKER)
+    reply = comment_post(
         actor=neighbour, proposal=proposal, parent_id=parent.pk, text="Відповідь на коментар"
     )
     moderation.content_hide(actor=official, obj=Comment.objects.get(pk=parent.pk), rule="spam")
@@ -165,10 +167,8 @@ def test_hidden_comment_text_is_not_republished_through_a_reply(
 
 
 def test_a_reply_to_a_public_comment_refers_to_it_by_id(client, proposal, resident, neighbour):
-    parent = services.comment_post(actor=resident, proposal=proposal, text="Добра ідея")
-    reply = services.comment_post(
-        actor=neighbour, proposal=proposal, parent_id=parent.pk, text="Так"
-    )
+    parent = comment_post(actor=resident, proposal=proposal, text="Добра ідея")
+    reply = comment_post(actor=neighbour, proposal=proposal, parent_id=parent.pk, text="Так")
     reply_entry = next(
         e
         for e in client.get("/api/v1/history?object_type=participation.comment").json()["items"]
@@ -255,7 +255,7 @@ def test_a_consultation_shows_its_plan_only_while_the_plan_is_public(
     from .fixtures import draft_consultation, window
 
     plan_services.plan_update(actor=official, plan=co_plan, title=PLAN_MARKER)
-    from openhromada.participation import consultations
+    from openhromada.participation.consultations import services as consultations
 
     consultation = consultations.consultation_publish(
         actor=official, consultation=draft_consultation(official, hromada, plan=co_plan, **window())
@@ -332,10 +332,8 @@ def test_old_entries_that_copied_a_hidden_comments_text_do_not_republish_it(
     the reply answers is public."""
     from openhromada.core.history import record
 
-    parent = services.comment_post(actor=resident, proposal=proposal, text=HIDDEN_MARKER)
-    reply = services.comment_post(
-        actor=neighbour, proposal=proposal, parent_id=parent.pk, text="Відповідь"
-    )
+    parent = comment_post(actor=resident, proposal=proposal, text=HIDDEN_MARKER)
+    reply = comment_post(actor=neighbour, proposal=proposal, parent_id=parent.pk, text="Відповідь")
     record(  # what the old code wrote for the reply
         actor=neighbour,
         obj=reply,

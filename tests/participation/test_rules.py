@@ -8,8 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from openhromada.opendata.tokens import token_create
-from openhromada.participation import moderation
 from openhromada.participation.models import Proposal
+from openhromada.participation.moderation import services as moderation
 from tests.factories import actor_for
 
 pytestmark = pytest.mark.django_db

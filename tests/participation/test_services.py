@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from openhromada.core.models import HistoryEntry
 from openhromada.notifications.models import Notification
-from openhromada.participation import services
+from openhromada.participation.calls import services
+from openhromada.participation.comments.services import comment_post
 from openhromada.participation.models import Call, Comment, Proposal, Support
 from openhromada.participation.tasks import close_due
 from tests.factories import UserFactory
@@ -86,7 +87,7 @@ def test_support_and_comment_are_refused_after_the_call_closes(official, call, p
     with pytest.raises(ValidationError, match="closed on"):
         services.proposal_support(actor=neighbour, proposal=proposal)
     with pytest.raises(ValidationError, match="closed on"):
-        services.comment_post(actor=neighbour, proposal=proposal, text="Так!")
+        comment_post(actor=neighbour, proposal=proposal, text="Так!")
     assert not Support.objects.exists() and not Comment.objects.exists()
 
 
@@ -230,26 +231,26 @@ def test_residents_cannot_respond(proposal, neighbour):
 
 
 def test_comments_thread_one_level_deep(proposal, neighbour, resident, en):
-    top = services.comment_post(actor=neighbour, proposal=proposal, text="Гарна ідея")
-    reply = services.comment_post(actor=resident, proposal=proposal, parent_id=top.pk, text="Дякую")
+    top = comment_post(actor=neighbour, proposal=proposal, text="Гарна ідея")
+    reply = comment_post(actor=resident, proposal=proposal, parent_id=top.pk, text="Дякую")
     with pytest.raises(ValidationError, match="one level"):
-        services.comment_post(actor=neighbour, proposal=proposal, parent_id=reply.pk, text="Ще")
+        comment_post(actor=neighbour, proposal=proposal, parent_id=reply.pk, text="Ще")
     proposal.refresh_from_db()
     assert proposal.comment_count == 2
 
 
 def test_a_reply_must_be_to_a_comment_on_the_same_proposal(proposal, call, neighbour, resident):
     other = submit(resident, call, title="Інша")
-    top = services.comment_post(actor=neighbour, proposal=other, text="Тут")
+    top = comment_post(actor=neighbour, proposal=other, text="Тут")
     with pytest.raises(ValidationError):
-        services.comment_post(actor=neighbour, proposal=proposal, parent_id=top.pk, text="Там")
+        comment_post(actor=neighbour, proposal=proposal, parent_id=top.pk, text="Там")
 
 
 def test_empty_or_huge_comment_is_refused(proposal, neighbour):
     with pytest.raises(ValidationError):
-        services.comment_post(actor=neighbour, proposal=proposal, text="   ")
+        comment_post(actor=neighbour, proposal=proposal, text="   ")
     with pytest.raises(ValidationError):
-        services.comment_post(actor=neighbour, proposal=proposal, text="я" * 5001)
+        comment_post(actor=neighbour, proposal=proposal, text="я" * 5001)
     assert not Comment.objects.exists()
 
 

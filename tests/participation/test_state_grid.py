@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from openhromada.core.withholding import withholding_create
-from openhromada.participation import moderation, services
+from openhromada.participation.calls import services
 from openhromada.participation.models import Call, Proposal
+from openhromada.participation.moderation import services as moderation
 from tests.factories import actor_for
 from tests.plans.fixtures import move
 

@@ -3,7 +3,7 @@ the call's Atom feed, and schema.org JSON-LD saying what the page is and when on
 
 import pytest
 
-from openhromada.participation import moderation
+from openhromada.participation.moderation import services as moderation
 from tests.twins import head_alternates, jsonld
 
 pytestmark = pytest.mark.django_db

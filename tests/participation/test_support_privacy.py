@@ -11,7 +11,7 @@ import pytest
 
 from openhromada.core.history import record
 from openhromada.core.models import HistoryEntry
-from openhromada.participation import services
+from openhromada.participation.calls import services
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from openhromada.opendata.tokens import token_create
-from openhromada.participation import consultations
+from openhromada.participation.consultations import services as consultations
 from openhromada.participation.models import Proposal
 from tests.factories.hostile import INVISIBLE, NUL, has_control, hostile, store_raw
 from tests.participation.fixtures import submit

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from openhromada.participation import consultations
+from openhromada.participation.consultations import services as consultations
 from openhromada.participation.models import Attachment, Proposal
 from tests.participation.fixtures import draft_consultation, submit
 

@@ -3,8 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from openhromada.participation import consultations, moderation, services
+from openhromada.participation.calls import services
+from openhromada.participation.comments.services import comment_post
+from openhromada.participation.consultations import services as consultations
 from openhromada.participation.models import Comment, Proposal, Support
+from openhromada.participation.moderation import services as moderation
 from tests.factories import UserFactory
 from tests.participation.fixtures import submit
 
@@ -17,7 +20,7 @@ def _url(name, *args):
 
 def test_call_page_lists_proposals_with_counts(client, call, proposal, neighbour):
     services.proposal_support(actor=neighbour, proposal=proposal)
-    services.comment_post(actor=neighbour, proposal=proposal, text="Так")
+    comment_post(actor=neighbour, proposal=proposal, text="Так")
     page = client.get(_url("call", call.pk)).content.decode()
     assert proposal.title in page
     assert "1 підтримка" in page and "1 коментар" in page
@@ -54,7 +57,7 @@ def test_bad_proposal_form_is_a_400_with_messages(client, call, resident):
     client.force_login(resident)
     response = client.post(_url("proposal_create", call.pk), {"title": ""})
     assert response.status_code == 400
-    assert "id_title-errors" in response.content.decode()
+    assert "id_title_error" in response.content.decode()
     assert not Proposal.objects.exists()
 
 
@@ -122,7 +125,7 @@ def test_moderator_shown_only_when_configured(client, proposal, official, settin
 
 
 def test_comment_markdown_is_sanitised_on_the_page(client, proposal, neighbour):
-    services.comment_post(
+    comment_post(
         actor=neighbour,
         proposal=proposal,
         text="<script>alert(1)</script> [x](javascript:alert(1)) "
@@ -135,7 +138,7 @@ def test_comment_markdown_is_sanitised_on_the_page(client, proposal, neighbour):
 
 def test_consultation_page_report_and_survey_csv(client, consultation, official, resident):
     section = consultation.sections.first()
-    comment = services.comment_post(actor=resident, section=section, text="Пропоную змінити")
+    comment = comment_post(actor=resident, section=section, text="Пропоную змінити")
     single = consultation.questions.get(number=1)
     consultations.survey_answer(
         actor=resident, consultation=consultation, answers={single.pk: "Так"}
@@ -184,8 +187,8 @@ def test_proposal_page_query_count_is_constant(client, proposal, django_assert_m
     def comments(n):
         for _i in range(n):
             user = UserFactory()
-            top = services.comment_post(actor=user, proposal=proposal, text="Коментар")
-            services.comment_post(actor=user, proposal=proposal, parent_id=top.pk, text="Відповідь")
+            top = comment_post(actor=user, proposal=proposal, text="Коментар")
+            comment_post(actor=user, proposal=proposal, parent_id=top.pk, text="Відповідь")
 
     comments(2)
     with django_assert_max_num_queries(12):

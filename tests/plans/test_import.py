@@ -160,8 +160,9 @@ def test_only_officials_of_a_drafting_plan_import(client, plan, official, commit
     client.force_login(UserFactory())  # a draft answers 404 to those who may not see it
     assert client.post(URL, {"file": csv_file([row(commitment_number="5")])}).status_code == 404
     move(plan, official, "co_creation", "submitted")
-    client.force_login(official)
-    assert client.post(URL, {"file": csv_file([row(commitment_number="5")])}).status_code == 403
+    client.force_login(official)  # theirs, but no longer drafted: refused, and told why
+    response = client.post(URL, {"file": csv_file([row(commitment_number="5")])})
+    assert response.status_code == 400 and "через внесення змін" in response.content.decode()
     assert Commitment.objects.filter(plan=plan).count() == 1
 
 

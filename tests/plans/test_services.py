@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from openhromada.core.errors import ServiceError
 from openhromada.core.history import history_for, verify_chain
 from openhromada.plans import services
 from openhromada.plans.lifecycle import TRANSITIONS, completion_level
@@ -157,7 +158,7 @@ def test_completion_levels():
 
 
 def test_progress_cannot_be_reported_while_drafting(plan, official, milestone):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ServiceError, match="про виконання звітують"):
         report(official, milestone, status="completed", percent=100)
 
 
@@ -197,7 +198,7 @@ def test_evidence_is_attached(reporting, official, settings, tmp_path):
 
 def test_submitted_commitments_change_only_by_amendment(plan, official, commitment):
     move(plan, official, "co_creation", "submitted")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ServiceError, match="лише через внесення змін"):
         services.commitment_update(actor=official, commitment=commitment, title="Sneaky")
     with pytest.raises(ValidationError):
         services.commitment_amend(actor=official, commitment=commitment, reason=" ", title="New")
@@ -214,7 +215,7 @@ def test_submitted_commitments_change_only_by_amendment(plan, official, commitme
 
 
 def test_amendment_not_allowed_while_drafting(plan, official, commitment):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ServiceError, match="редагуйте саме зобов’язання"):
         services.commitment_amend(actor=official, commitment=commitment, reason="r", title="t")
 
 

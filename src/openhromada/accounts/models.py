@@ -1,14 +1,25 @@
 """Users (e-mail login, public display name, preferences) and their role assignments."""
 
+import rules
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openhromada.core import permissions
 from openhromada.core.fields import LineField
 from openhromada.core.models import ProfilePreferences, data_origin_field
-from openhromada.core.people import public_name
+from openhromada.core.people import is_reserved, public_name
+
+
+def validate_public_name(value: str) -> None:
+    if is_reserved(value):
+        raise ValidationError(
+            _("“%(name)s” is reserved for the platform's own entries: choose another name."),
+            params={"name": value},
+            code="reserved",
+        )
 
 
 class UserManager(BaseUserManager):
@@ -46,6 +57,7 @@ class User(ProfilePreferences, AbstractUser):
         _("public name"),
         max_length=100,
         blank=True,  # accounts made before sign-up asked for it, or in the admin
+        validators=[validate_public_name],
         help_text=_(
             "Shown publicly with your proposals and comments and in the public history of "
             "changes. A first name and an initial is enough, e.g. “Olena K.”."
@@ -62,6 +74,14 @@ class User(ProfilePreferences, AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def has_perm(self, perm, obj=None) -> bool:
+        """Django lets a superuser past every permission; a "may they, now?" permission
+        (core.permissions: a closed window, one's own proposal, a submitted plan) is asked of
+        everyone alike — a superuser counts as an admin for *who*, never past *when* or *what*."""
+        if perm in permissions.CONDITIONS:
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     def __str__(self) -> str:
         return self.public_name

@@ -4,9 +4,9 @@ from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from openhromada.core.history import diff, record, snapshot
+from openhromada.core.history import record, snapshot
 from openhromada.core.models import HistoryAction
-from openhromada.core.services import require
+from openhromada.core.services import create_recorded, require, update_recorded
 
 from .models import PLATFORM_ROLES, RoleAssignment, User
 
@@ -57,10 +57,7 @@ def role_grant(
     if actor is not None:
         _check_can_grant(actor, user, role)
     assignment = RoleAssignment(user=user, role=role, hromada=hromada, network=network)
-    assignment.full_clean()
-    assignment.save()
-    record_role_change(actor=actor, assignment=assignment, action=HistoryAction.CREATE)
-    return assignment
+    return create_recorded(actor=actor, obj=assignment, history_fields=ROLE_HISTORY_FIELDS)
 
 
 @transaction.atomic
@@ -72,12 +69,12 @@ def role_update(
     stored = RoleAssignment.objects.select_for_update().select_related("user").get(pk=assignment.pk)
     require(actor, "accounts.change_roleassignment", stored)
     _check_can_grant(actor, user, role)
-    before = snapshot(stored, ROLE_HISTORY_FIELDS)
-    stored.user, stored.role, stored.hromada, stored.network = user, role, hromada, network
-    stored.full_clean()
-    stored.save()
-    if changes := diff(before, snapshot(stored, ROLE_HISTORY_FIELDS)):
-        record(actor=actor, obj=stored, action=HistoryAction.UPDATE, changes=changes)
+    update_recorded(
+        actor=actor,
+        obj=stored,
+        values={"user": user, "role": role, "hromada": hromada, "network": network},
+        history_fields=ROLE_HISTORY_FIELDS,
+    )
     return stored
 
 
@@ -86,7 +83,7 @@ def role_revoke(*, actor: User | None, assignment: RoleAssignment) -> None:
     if actor is not None:
         stored = RoleAssignment.objects.select_related("user").get(pk=assignment.pk)
         require(actor, "accounts.delete_roleassignment", stored)
-    record_role_change(actor=actor, assignment=assignment, action=HistoryAction.DELETE)
+    record_role_end(actor=actor, assignment=assignment)
     assignment.delete()
 
 
@@ -158,14 +155,17 @@ def user_delete(*, actor: User, user: User) -> None:
     stored = _locked(user)
     require(actor, "accounts.delete_user", stored)
     for assignment in stored.roles.select_related("hromada", "network"):
-        record_role_change(actor=actor, assignment=assignment, action=HistoryAction.DELETE)
+        record_role_end(actor=actor, assignment=assignment)
     stored.delete()
 
 
-def record_role_change(*, actor, assignment: RoleAssignment, action: str) -> None:
+def record_role_end(*, actor, assignment: RoleAssignment) -> None:
+    """The end of a role, recorded before its row is deleted (core.services has no recorded
+    delete: the entry lists the values that end, while the row still exists)."""
     values = snapshot(assignment, ROLE_HISTORY_FIELDS)
-    if action == HistoryAction.DELETE:
-        changes = {k: [v, None] for k, v in values.items()}
-    else:
-        changes = {k: [None, v] for k, v in values.items()}
-    record(actor=actor, obj=assignment, action=action, changes=changes)
+    record(
+        actor=actor,
+        obj=assignment,
+        action=HistoryAction.DELETE,
+        changes={k: [v, None] for k, v in values.items()},
+    )

@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Core")
     default = True
+
+    def ready(self):
+        from .records import register_all
+
+        register_all()  # every model's RECORD declaration (core.records)

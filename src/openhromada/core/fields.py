@@ -55,9 +55,16 @@ class LineField(_OneLine, models.CharField):
 
 
 class LinkField(_OneLine, models.URLField):
-    """A web address someone typed (URLField refuses spaces and line breaks itself)."""
+    """A web address someone typed (URLField refuses spaces and line breaks itself). Long by
+    default: a video-meeting invitation runs to several hundred characters, and a browser cuts
+    a pasted address at the input's maxlength without a word."""
 
     schema_path = "django.db.models.URLField"
+    MAX_LENGTH = 2000
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", self.MAX_LENGTH)
+        super().__init__(*args, **kwargs)
 
 
 class ProseField(_SameSchema, models.TextField):

@@ -37,6 +37,9 @@ def public_value(value: Any) -> Any:
             # a record that can be hidden, withheld or unpublished: its id, never its text
             return visibility.ref(value)
         return str(value)
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        # one instant, one text: a form's Kyiv time and the database's UTC are not a change
+        return value.astimezone(dt.UTC).isoformat()
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -146,6 +146,29 @@ def _label(model) -> str:
     return model._meta.label_lower
 
 
+def redact_diffs(entries, withheld: Active) -> None:
+    """Blank, in entries keeping a diff of another record (an amendment's changes to its
+    commitment), the pairs of that record's fields withheld now — for outputs that show values
+    raw (the history API and files); pages show the withheld notice in their place."""
+    targets = _diff_targets(entries, (), withheld)
+    for entry in entries:
+        target = targets.get((entry.object_type, str(entry.object_id)))
+        hidden = _hidden_in(withheld, target)
+        if not hidden:
+            continue
+        entry.changes = {
+            name: [old, _without(new, hidden)] if old is None and _is_diff(new) else [old, new]
+            for name, (old, new) in entry.changes.items()
+        }
+
+
+def _without(changes: dict, hidden: bool | set[str]) -> dict:
+    return {
+        name: [None, None] if hidden is True or name in hidden else pair
+        for name, pair in changes.items()
+    }
+
+
 def _diff_rows(model, changes: dict, references, hidden) -> list[FieldChange]:
     rows = []
     for name, (old, new) in changes.items():
@@ -260,8 +283,12 @@ def describe(
     loaded = list(loaded)
     files = _attachments(entries, loaded)
     context = (references, _diff_targets(entries, loaded, withheld))
+    mixed = len({entry.object_type for entry in entries}) > 1
     for entry in entries:
         entry_model = model or _model_of(entry)
+        # a page listing several records' entries (a commitment's milestones and reports, a
+        # council's meetings) says which record each is about, by its name at the time
+        entry.subject = _subject(entry, entry_model) if mixed else ""
         if entry.action in (HistoryAction.WITHHOLD, HistoryAction.RELEASE):
             entry.field_changes = _describe_withholding(entry, entry_model)
             continue
@@ -273,6 +300,11 @@ def describe(
             rows.append(attached)
         entry.field_changes = rows
     return entries
+
+
+def _subject(entry: HistoryEntry, model) -> str:
+    kind = capfirst(model._meta.verbose_name) if model is not HistoryEntry else ""
+    return f"{kind} «{entry.object_repr}»" if kind else entry.object_repr
 
 
 def _model_of(entry: HistoryEntry) -> type[models.Model]:

@@ -31,6 +31,12 @@ SAFE_SCHEMES = {"http", "https"}
 # A moment written as an ISO string (entries written by hand, fields since removed).
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
 LEGACY_LIST_LIMIT = 20_000  # characters: entries of old kept lists as Python text, never this long
+# A history line shows the start of a long text (the API and files keep it whole), so a page or
+# feed never grows with what one person typed: characters read before Markdown is stripped,
+# characters shown, and items of a list shown.
+READ_CHARS = 4_000
+SHOWN_CHARS = 600
+SHOWN_ITEMS = 50
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,21 @@ def show(field, value: Any, references: visibility.References) -> Shown:
         return nothing()
     value = _from_python_text(field, value)
     if isinstance(value, list):
-        parts = tuple(_item(item, references) for item in value if not _empty(item))
+        items = [item for item in value if not _empty(item)]
+        parts = tuple(_item(item, references) for item in items[:SHOWN_ITEMS])
+        if len(items) > SHOWN_ITEMS:
+            more = len(items) - SHOWN_ITEMS
+            parts += (Part(_("and %(n)s more") % {"n": more}),)
         return parts or nothing()
     return (_one(field, value, references),)
+
+
+def clip(text: str) -> str:
+    """The start of a long text, cut at a word, with an ellipsis."""
+    if len(text) <= SHOWN_CHARS:
+        return text
+    cut = text[:SHOWN_CHARS]
+    return (cut.rsplit(maxsplit=1)[0] if " " in cut[SHOWN_CHARS // 2 :] else cut) + "…"
 
 
 def _empty(value: Any) -> bool:
@@ -91,7 +109,7 @@ def _from_python_text(field, value: Any) -> Any:
 
 def _item(item: Any, references) -> Part:
     if isinstance(item, list):  # a list in a list: its items in one piece of text
-        return Part(", ".join(_item(i, references).text for i in item if not _empty(i)))
+        return Part(clip(", ".join(_item(i, references).text for i in item[:SHOWN_ITEMS])))
     return _one(None, item, references)
 
 
@@ -106,7 +124,7 @@ def _one(field, value: Any, references) -> Part:
         return _by_field(field, value)
     if isinstance(value, str) and ISO_MOMENT.match(value):
         return moment(value)
-    return Part(str(value))
+    return Part(clip(str(value)))
 
 
 def _reference(value: dict, references) -> Part:
@@ -121,7 +139,9 @@ def _mapping(value: dict) -> Part:
         return Part(str(value.get(get_language() or "uk") or value.get("uk") or ""))
     if "url" in value:  # an evidence link: {"url": …, maybe "title": …}
         return link(str(value["url"]), str(value.get("title") or value["url"]))
-    return Part(", ".join(f"{key}: {item}" for key, item in value.items()))
+    return Part(
+        clip(", ".join(f"{key}: {item}" for key, item in list(value.items())[:SHOWN_ITEMS]))
+    )
 
 
 def link(url: str, text: str = "") -> Part:
@@ -132,8 +152,8 @@ def link(url: str, text: str = "") -> Part:
     except ValueError:
         scheme = ""
     if scheme not in SAFE_SCHEMES or any(c.isspace() or ord(c) < 32 for c in url):
-        return Part(text or url)
-    return Part(text or url, url=url, external=True)
+        return Part(clip(text or url))
+    return Part(clip(text or url), url=url, external=True)
 
 
 def _by_field(field, value: Any) -> Part:
@@ -152,8 +172,8 @@ def _by_field(field, value: Any) -> Part:
     if isinstance(field, models.URLField):
         return link(str(value))
     if isinstance(field, models.TextField):
-        return Part(markdown.plain(str(value)))
-    return Part(str(value))
+        return Part(clip(markdown.plain(str(value)[:READ_CHARS])))
+    return Part(clip(str(value)))
 
 
 def moment(value: Any) -> Part:

@@ -74,9 +74,17 @@ def resident_label(user_id: int | None, language: str | None = None) -> str:
         return gettext("Resident %(tag)s") % {"tag": resident_tag(user_id)}
 
 
+def is_reserved(name: str) -> bool:
+    """A name the history keeps for the platform and for unnamed residents: a person using it
+    would pass their changes off as the platform's."""
+    return name.strip().casefold() in {SYSTEM_ACTOR_LABEL, RESIDENT_ACTOR_LABEL}
+
+
 def public_name(display_name: str, user_id: int | None, language: str | None = None) -> str:
     """The name shown in public: the one the person chose, or the neutral label."""
-    return display_name or resident_label(user_id, language)
+    if not display_name or is_reserved(display_name):
+        return resident_label(user_id, language)
+    return display_name
 
 
 def actor_name(label: str) -> str:
@@ -108,6 +116,8 @@ def public_actor(
         return RESIDENT_ACTOR_LABEL
     if actor_id is None:
         return actor_label  # the platform, or a resident the entry does not name
+    if is_reserved(actor_label):  # a person named "system": never the platform's voice
+        return resident_label(actor_id, language)
     return without_id(actor_label, actor_id, language)
 
 

@@ -52,16 +52,23 @@ def update_recorded(
     exclude: Iterable[str] | None = None,
     check: Callable[[Any], None] | None = None,
     then: Callable[[Any], None] | None = None,
+    related: Callable[[Any], dict[str, Any]] | None = None,
 ) -> dict[str, list[Any]]:
     """Set `values` (only those named in `fields`, when given), validate, save, and record what
     changed of `history_fields` (the model's HISTORY_FIELDS by default). Returns the changes.
 
     `check(obj)` runs on the changed record before it is validated and saved (rules that need
     the new values, raising ServiceError); `then(obj)` after it is saved and before the changes
-    are read (related rows a history field is made of, e.g. a commitment's actors)."""
+    are read (related rows a history field is made of, e.g. a commitment's actors).
+    `related(obj)` gives public values kept in other rows under names no attribute holds (a
+    call's categories, a response's commitments), read before and after with the fields."""
     history_fields = history_fields or obj.HISTORY_FIELDS
     allowed = set(fields) if fields is not None else set(values)
-    before = snapshot(obj, history_fields)
+
+    def public_values() -> dict[str, Any]:
+        return {**snapshot(obj, history_fields), **(related(obj) if related else {})}
+
+    before = public_values()
     for name, value in values.items():
         if name in allowed:
             setattr(obj, name, value)
@@ -70,7 +77,7 @@ def update_recorded(
     save(obj, exclude=exclude)
     if then is not None:
         then(obj)
-    changes = diff(before, snapshot(obj, history_fields))
+    changes = diff(before, public_values())
     if changes:
         record(actor=actor, obj=obj, action=HistoryAction.UPDATE, changes=changes)
     return changes

@@ -26,6 +26,9 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_ZIP_UNPACKED_BYTES = 1024 * 1024 * 1024
 TEXT_CHUNK = 64 * 1024
 NAME_STEM = 150  # characters kept of a name, so that the extension always fits in 200
+# Bytes kept of a name on disk: a file system holds 255 bytes per name, a Cyrillic letter takes
+# two in UTF-8, and the storage may add "_" and 7 characters to tell two files apart.
+NAME_STEM_BYTES = 200
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,8 @@ def stored_name(original: str, kind: Kind) -> str:
     inner_stem, inner = os.path.splitext(stem)
     if inner.lower() in {kind.extension, *ALIASES.get(kind, ())}:  # said twice: once is enough
         stem = inner_stem
-    return f"{stem[:NAME_STEM] or 'file'}{kind.extension}"
+    stem = stem[:NAME_STEM].encode()[:NAME_STEM_BYTES].decode(errors="ignore").strip()
+    return f"{stem or 'file'}{kind.extension}"
 
 
 def serve(file):

@@ -24,13 +24,15 @@ def form_page(request, template, context):
 
 def refused(request, error: ValidationError, back: str | None = None):
     """A refused action, said plainly with a way back: 400 with the service's messages (429
-    when it was the rate limit). Without `back`, the page the user came from on this site."""
+    when it was the rate limit). Without `back`, the page the user came from on this site, else
+    the home page."""
     if back is None:
         referer = request.headers.get("referer", "")
         safe = url_has_allowed_host_and_scheme(
             referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         )
-        back = referer if safe and referer else request.path
+        # not the address refused: it may take only POST
+        back = referer if safe and referer else "/"
     return render(
         request,
         "core/refused.html",

@@ -7,12 +7,14 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core.field_docs import CREATED, UPDATED
 from openhromada.core.fields import LineField, LinkField, ProseField
 from openhromada.core.models import data_origin_field
+from openhromada.core.records import PublicRecord, public_once_set
 
 from .lifecycle import CO_CHAIR_SIDES, Post, Result, Sector, Topic, VoteOption, side_of
 
@@ -42,6 +44,7 @@ class Council(models.Model):
     )
     founding_document = models.FileField(
         _("founding decision (file)"),
+        max_length=255,
         upload_to="councils/founding/",
         blank=True,
         help_text=_("The founding decision, as a file."),
@@ -51,6 +54,7 @@ class Council(models.Model):
     )
     rules_file = models.FileField(
         _("rules of procedure (file)"),
+        max_length=255,
         upload_to="councils/rules/",
         blank=True,
         help_text=_("The rules of procedure, as a file."),
@@ -260,6 +264,10 @@ class Membership(models.Model):
         return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
 
+def meeting_page(meeting) -> str:
+    return reverse("councils:meeting", args=[meeting.council.hromada.slug, meeting.number])
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(agenda_published_at__isnull=False)
@@ -296,6 +304,7 @@ class Meeting(models.Model):
     )
     minutes_file = models.FileField(
         _("minutes (file)"),
+        max_length=255,
         upload_to="councils/minutes/",
         blank=True,
         help_text=_("The minutes, as a file."),
@@ -313,6 +322,15 @@ class Meeting(models.Model):
     objects = MeetingQuerySet.as_manager()
 
     HISTORY_FIELDS = ("number", "starts_at", "place", "online_url", "agenda_published_at")
+    RECORD = PublicRecord(  # nothing of a meeting is public before its agenda
+        state=public_once_set("agenda_published_at"),
+        container=True,
+        hromada="council__hromada",
+        withholdable=("place", "online_url", "minutes_text"),
+        withhold_record=True,  # and with it everything decided at it
+        page=meeting_page,
+        page_related=("council__hromada",),
+    )
 
     class Meta:
         ordering = ["-starts_at", "-pk"]
@@ -366,6 +384,7 @@ class AgendaItem(models.Model):
     )
     document = models.FileField(
         _("document"),
+        max_length=255,
         upload_to="councils/agenda/",
         blank=True,
         help_text=_("A document for the item, as a file."),
@@ -377,6 +396,12 @@ class AgendaItem(models.Model):
     updated_at = models.DateTimeField(auto_now=True, help_text=UPDATED)
 
     HISTORY_FIELDS = ("number", "title", "description", "discussion")
+    RECORD = PublicRecord(
+        parents=("meeting",),
+        hromada="meeting__council__hromada",
+        withholdable=("title", "description", "discussion"),
+        withhold_record=True,
+    )
 
     class Meta:
         ordering = ["number", "pk"]
@@ -504,6 +529,12 @@ class Motion(models.Model):
         "not_voting_count",
         "plan",
     )
+    RECORD = PublicRecord(
+        parents=("item",),
+        hromada="item__meeting__council__hromada",
+        withholdable=("text",),
+        withhold_record=True,
+    )
     COUNT_FIELDS = {
         VoteOption.YES: "yes_count",
         VoteOption.NO: "no_count",
@@ -554,6 +585,12 @@ class Vote(models.Model):
     )
     option = models.CharField(
         _("vote"), max_length=20, choices=VoteOption.choices, help_text=_("How the member voted.")
+    )
+
+    RECORD = PublicRecord(
+        parents=("motion",),
+        hromada="motion__item__meeting__council__hromada",
+        leaves_with_parent=True,  # part of the motion's record
     )
 
     class Meta:

@@ -1,20 +1,26 @@
-"""Who may do what with a coordination council — HTML views and the API check the same names.
+"""Who may do what with a coordination council, and when — one permission per action, asked
+alike by the services, the pages and the API (see core.permissions).
 
 Editors: the council's secretary and co-chairs (through a current membership linked to their
 account), officials of the hromada and operators. Members may also see draft agendas.
+A meeting's record follows its course: the agenda is published once (with at least one item);
+attendance and decisions are recorded after the meeting has happened; the minutes are published
+once, after the agenda; and with the minutes the meeting's record is closed.
 """
 
 import rules
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from openhromada.accounts.predicates import (
     is_council_member_of,
     is_official_of,
     is_operator_or_admin,
 )
+from openhromada.core import permissions
 
 from .lifecycle import OFFICER_POSTS
-from .models import Council, Membership
+from .models import Council, Meeting, Membership
 
 
 def _council(obj):
@@ -62,13 +68,98 @@ def is_official_of_council(user, obj) -> bool:
     return council is not None and is_official_of(user, council.hromada)
 
 
+def _meeting(obj):
+    """The meeting an object belongs to: a meeting, or one of its agenda items."""
+    return obj if isinstance(obj, Meeting) else getattr(obj, "meeting", None)
+
+
+@rules.predicate
+def has_no_council(user, hromada) -> bool:
+    return hromada is not None and not Council.objects.filter(hromada=hromada).exists()
+
+
+@rules.predicate
+def meeting_has_happened(user, obj) -> bool:
+    meeting = _meeting(obj)
+    return meeting is not None and meeting.has_happened
+
+
+@rules.predicate
+def agenda_is_published(user, obj) -> bool:
+    meeting = _meeting(obj)
+    return meeting is not None and meeting.agenda_published_at is not None
+
+
+@rules.predicate
+def agenda_has_items(user, obj) -> bool:
+    meeting = _meeting(obj)
+    return meeting is not None and meeting.items.exists()
+
+
+@rules.predicate
+def minutes_are_published(user, obj) -> bool:
+    meeting = _meeting(obj)
+    return meeting is not None and meeting.minutes_published_at is not None
+
+
 can_edit = is_officer_of_council | is_official_of_council | is_operator_or_admin
 
-# Setting up a council: officials of the hromada (the object is the hromada) and operators.
-rules.add_perm("councils.add_council", is_official_of | is_operator_or_admin)
+EDITOR = permissions.who(can_edit)
+NO_COUNCIL_YET = permissions.Condition(
+    has_no_council, lambda u, o: _("This hromada already has a coordination council."), "exists"
+)
+RECORD_OPEN = permissions.Condition(
+    ~minutes_are_published,
+    lambda u, o: _("The minutes are published: the meeting's record is closed."),
+    "closed",
+)
+HAPPENED = permissions.Condition(
+    meeting_has_happened,
+    lambda u, o: _("The meeting has not happened yet: attendance and votes come after."),
+    "not_happened",
+)
+HAPPENED_FOR_MINUTES = permissions.Condition(
+    meeting_has_happened,
+    lambda u, o: _("The meeting has not happened yet: its minutes come after it."),
+    "not_happened",
+)
+AGENDA_UNPUBLISHED = permissions.Condition(
+    ~agenda_is_published, lambda u, o: _("The agenda is already published."), "published"
+)
+AGENDA_NOT_EMPTY = permissions.Condition(
+    agenda_has_items,
+    lambda u, o: _("Add at least one agenda item before publishing the agenda."),
+    "empty",
+)
+AGENDA_PUBLISHED = permissions.Condition(
+    agenda_is_published, lambda u, o: _("Publish the agenda first."), "agenda_unpublished"
+)
+MINUTES_UNPUBLISHED = permissions.Condition(
+    ~minutes_are_published, lambda u, o: _("The minutes are already published."), "published"
+)
+
+# Setting up a council: officials of the hromada (the object is the hromada) and operators, once.
+permissions.add(
+    "councils.add_council", permissions.who(is_official_of | is_operator_or_admin), NO_COUNCIL_YET
+)
+# The council's details, its members and new meetings.
 rules.add_perm("councils.change_council", can_edit)
 # Linking a member's public profile to a platform account gives that account the post's rights:
 # only officials and operators grant it, as they grant every other role.
 rules.add_perm("councils.link_account", is_official_of_council | is_operator_or_admin)
 # Draft agendas: editors and members.
 rules.add_perm("councils.view_draft", can_edit | is_member_of_council)
+
+# A meeting's record (the object is the meeting; the agenda and decision ones also take an item).
+permissions.add("councils.change_meeting", EDITOR, RECORD_OPEN)  # its time and place
+permissions.add("councils.change_agenda", EDITOR, RECORD_OPEN)  # add and edit agenda items
+permissions.add("councils.publish_agenda", EDITOR, AGENDA_UNPUBLISHED, AGENDA_NOT_EMPTY)
+permissions.add("councils.record_attendance", EDITOR, HAPPENED, RECORD_OPEN)
+permissions.add("councils.record_motion", EDITOR, HAPPENED, RECORD_OPEN)
+permissions.add(
+    "councils.publish_minutes",
+    EDITOR,
+    HAPPENED_FOR_MINUTES,
+    AGENDA_PUBLISHED,
+    MINUTES_UNPUBLISHED,
+)

@@ -9,7 +9,7 @@ from .models import Council, Motion
 
 def hromada_council(request, hromada) -> str:
     council = Council.objects.filter(hromada=hromada).first()
-    can_create = council is None and request.user.has_perm("councils.add_council", hromada)
+    can_create = request.user.has_perm("councils.add_council", hromada)  # none set up yet
     if council is None and not can_create:
         return ""
     return render_to_string(

@@ -14,17 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openhromada.core.errors import ServiceError
-from openhromada.core.history import (
-    Change,
-    diff,
-    public_value,
-    record,
-    record_create,
-    record_many,
-    snapshot,
-)
+from openhromada.core.history import Change, public_value, record, record_many, snapshot
 from openhromada.core.models import HistoryAction
-from openhromada.core.services import require, save, update_recorded
+from openhromada.core.services import create_recorded, require, save, update_recorded
 from openhromada.core.uploads import check_uploads
 from openhromada.plans.lifecycle import PlanStatus
 from openhromada.plans.models import ActionPlan, Commitment
@@ -34,12 +26,6 @@ from .models import AgendaItem, Attendance, Council, Meeting, Membership, Motion
 from .tasks import notify_meeting_event
 
 COUNCIL_FIELDS = (*Council.HISTORY_FIELDS, "founding_document", "rules_file")
-
-
-def _update(actor, obj, fields: Iterable[str], values: dict, history_fields) -> None:
-    update_recorded(
-        actor=actor, obj=obj, values=values, fields=fields, history_fields=history_fields
-    )
 
 
 def _files(values: dict, names: Iterable[str]) -> None:
@@ -67,15 +53,11 @@ def _check_term(council: Council) -> None:
 @transaction.atomic
 def council_create(*, actor, hromada, origin: str = "real", **values) -> Council:
     """Set up the hromada's coordination council."""
-    require(actor, "councils.add_council", hromada)
-    if Council.objects.filter(hromada=hromada).exists():
-        raise ServiceError(_("This hromada already has a coordination council."))
+    require(actor, "councils.add_council", hromada)  # once: a hromada has one council
     _files(values, ("founding_document", "rules_file"))
     council = Council(hromada=hromada, origin=origin, **values)
     _check_term(council)
-    save(council)
-    record_create(actor=actor, obj=council, fields=COUNCIL_FIELDS)
-    return council
+    return create_recorded(actor=actor, obj=council, history_fields=COUNCIL_FIELDS)
 
 
 @transaction.atomic
@@ -83,13 +65,9 @@ def council_update(*, actor, council: Council, **values) -> Council:
     require(actor, "councils.change_council", council)
     council = Council.objects.select_for_update().get(pk=council.pk)
     _files(values, ("founding_document", "rules_file"))
-    before = snapshot(council, COUNCIL_FIELDS)
-    for name, value in values.items():
-        setattr(council, name, value)
-    _check_term(council)
-    save(council)
-    if changes := diff(before, snapshot(council, COUNCIL_FIELDS)):
-        record(actor=actor, obj=council, action=HistoryAction.UPDATE, changes=changes)
+    update_recorded(
+        actor=actor, obj=council, values=values, history_fields=COUNCIL_FIELDS, check=_check_term
+    )
     return council
 
 
@@ -168,16 +146,12 @@ def membership_create(
     require(actor, "councils.change_council", council)
     Council.objects.select_for_update().get(pk=council.pk)  # one co-chair check at a time
     if person is None:
-        person = Person(council=council, name=name, bio=bio)
-        save(person)
-        record_create(actor=actor, obj=person, fields=Person.HISTORY_FIELDS)
+        person = create_recorded(actor=actor, obj=Person(council=council, name=name, bio=bio))
     elif person.council_id != council.pk:
         raise ServiceError(_("This person is not on this council's list."))
     membership = Membership(council=council, person=person, **values)
     _validate_membership(membership)
-    save(membership)
-    record_create(actor=actor, obj=membership, fields=Membership.HISTORY_FIELDS)
-    return membership
+    return create_recorded(actor=actor, obj=membership)
 
 
 @transaction.atomic
@@ -199,14 +173,8 @@ def membership_update(
     person = membership.person
     person_values = {k: v for k, v in (("name", name), ("bio", bio)) if v is not None}
     if person_values:
-        _update(actor, person, ("name", "bio"), person_values, Person.HISTORY_FIELDS)
-    before = snapshot(membership, Membership.HISTORY_FIELDS)
-    for field, value in values.items():
-        setattr(membership, field, value)
-    _validate_membership(membership)
-    save(membership)
-    if changes := diff(before, snapshot(membership, Membership.HISTORY_FIELDS)):
-        record(actor=actor, obj=membership, action=HistoryAction.UPDATE, changes=changes)
+        update_recorded(actor=actor, obj=person, values=person_values, fields=("name", "bio"))
+    update_recorded(actor=actor, obj=membership, values=values, check=_validate_membership)
     if account_email is not None:
         person_link_account(actor=actor, person=person, email=account_email)
     return membership
@@ -234,6 +202,11 @@ def person_link_account(*, actor, person: Person, email: str) -> Person:
 MEETING_FIELDS = ("starts_at", "place", "online_url")
 
 
+def _locked(pk: int) -> Meeting:
+    """The meeting as stored, locked: what may be done is decided on its current record."""
+    return Meeting.objects.select_for_update().select_related("council").get(pk=pk)
+
+
 def _validate_meeting(meeting: Meeting) -> None:
     if not meeting.place and not meeting.online_url:
         raise ServiceError({"place": _("Give the place of the meeting or an online link.")})
@@ -249,25 +222,16 @@ def meeting_create(*, actor, council: Council, origin: str = "real", **values) -
     for name in MEETING_FIELDS:
         setattr(meeting, name, values.get(name, getattr(meeting, name)))
     _validate_meeting(meeting)
-    save(meeting)
-    record_create(actor=actor, obj=meeting, fields=Meeting.HISTORY_FIELDS)
-    return meeting
+    return create_recorded(actor=actor, obj=meeting)
 
 
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, **values) -> Meeting:
-    require(actor, "councils.change_council", meeting.council)
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.minutes_published_at:
-        raise ServiceError(_("The minutes are published: the meeting's record is closed."))
-    before = snapshot(meeting, Meeting.HISTORY_FIELDS)
-    for name in MEETING_FIELDS:
-        if name in values:
-            setattr(meeting, name, values[name])
-    _validate_meeting(meeting)
-    save(meeting)
-    if changes := diff(before, snapshot(meeting, Meeting.HISTORY_FIELDS)):
-        record(actor=actor, obj=meeting, action=HistoryAction.UPDATE, changes=changes)
+    meeting = _locked(meeting.pk)
+    require(actor, "councils.change_meeting", meeting)
+    update_recorded(
+        actor=actor, obj=meeting, values=values, fields=MEETING_FIELDS, check=_validate_meeting
+    )
     return meeting
 
 
@@ -281,12 +245,9 @@ def notice_shortfall(meeting: Meeting, published_at: dt.datetime | None = None) 
 @transaction.atomic
 def meeting_publish_agenda(*, actor, meeting: Meeting, now: dt.datetime | None = None) -> Meeting:
     """Make the meeting and its agenda public and tell the council's followers."""
-    require(actor, "councils.change_council", meeting.council)
-    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
-    if meeting.agenda_published_at:
-        raise ServiceError(_("The agenda is already published."))
-    if not meeting.items.exists():
-        raise ServiceError(_("Add at least one agenda item before publishing the agenda."))
+    meeting = _locked(meeting.pk)
+    require(actor, "councils.publish_agenda", meeting)  # once, with at least one item
+    # a transition, not an edit: only the publication time is saved and recorded
     meeting.agenda_published_at = now or timezone.now()
     meeting.save(update_fields=["agenda_published_at", "updated_at"])
     record(
@@ -304,25 +265,19 @@ ITEM_FIELDS = ("title", "description", "document", "discussion")
 
 @transaction.atomic
 def agenda_item_create(*, actor, meeting: Meeting, **values) -> AgendaItem:
-    require(actor, "councils.change_council", meeting.council)
-    if meeting.minutes_published_at:
-        raise ServiceError(_("The minutes are published: the meeting's record is closed."))
+    meeting = _locked(meeting.pk)  # one new number at a time
+    require(actor, "councils.change_agenda", meeting)
     _files(values, ("document",))
     number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
     item = AgendaItem(meeting=meeting, number=number, **{k: v for k, v in values.items() if v})
-    save(item)
-    record_create(actor=actor, obj=item, fields=AgendaItem.HISTORY_FIELDS)
-    return item
+    return create_recorded(actor=actor, obj=item)
 
 
 @transaction.atomic
 def agenda_item_update(*, actor, item: AgendaItem, **values) -> AgendaItem:
-    meeting = item.meeting
-    require(actor, "councils.change_council", meeting.council)
-    if meeting.minutes_published_at:
-        raise ServiceError(_("The minutes are published: the meeting's record is closed."))
+    require(actor, "councils.change_agenda", _locked(item.meeting_id))
     _files(values, ("document",))
-    _update(actor, item, ITEM_FIELDS, values, AgendaItem.HISTORY_FIELDS)
+    update_recorded(actor=actor, obj=item, values=values, fields=ITEM_FIELDS)
     return item
 
 
@@ -336,19 +291,11 @@ def members_on(meeting: Meeting):
     )
 
 
-def _require_happened(meeting: Meeting) -> None:
-    if not meeting.has_happened:
-        raise ServiceError(_("The meeting has not happened yet: attendance and votes come after."))
-
-
 @transaction.atomic
 def attendance_record(*, actor, meeting: Meeting, present: Iterable[int]) -> dict[str, int]:
     """Record who was present (every other member of the day is absent); returns the counts."""
-    require(actor, "councils.change_council", meeting.council)
-    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
-    _require_happened(meeting)
-    if meeting.minutes_published_at:
-        raise ServiceError(_("The minutes are published: the meeting's record is closed."))
+    meeting = _locked(meeting.pk)
+    require(actor, "councils.record_attendance", meeting)  # after it, until the minutes
     members = {m.pk: m for m in members_on(meeting)}
     present = set(present)
     if strangers := present - set(members):
@@ -430,11 +377,8 @@ def motion_record(
     commitments=(),
 ) -> Motion:
     """Record a motion on an agenda item, its result and the vote: per member or as counts."""
-    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=item.meeting_id)
-    require(actor, "councils.change_council", meeting.council)
-    _require_happened(meeting)
-    if meeting.minutes_published_at:
-        raise ServiceError(_("The minutes are published: the meeting's record is closed."))
+    meeting = _locked(item.meeting_id)
+    require(actor, "councils.record_motion", meeting)  # after it, until the minutes
     attendance = list(meeting.attendance.all())
     present_ids = {a.membership_id for a in attendance if a.present}
     voting = result in (Result.ADOPTED, Result.NOT_ADOPTED)
@@ -483,6 +427,8 @@ def motion_record(
 
 
 def _created(motion: Motion) -> dict:
+    # not core.services.create_recorded: the entry also holds the linked commitments and the
+    # number of roll-call votes, saved after the motion itself
     values = snapshot(motion, Motion.HISTORY_FIELDS)
     linked = sorted(motion.commitments.all(), key=lambda c: c.pk)
     values["commitments"] = [public_value(c) for c in linked] or None
@@ -495,18 +441,14 @@ def minutes_publish(
     *, actor, meeting: Meeting, minutes_text: str = "", minutes_file=None
 ) -> Meeting:
     """Publish the minutes of a meeting that has happened; followers are told."""
-    require(actor, "councils.change_council", meeting.council)
-    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
-    _require_happened(meeting)
-    if not meeting.agenda_published_at:
-        raise ServiceError(_("Publish the agenda first."))
-    if meeting.minutes_published_at:
-        raise ServiceError(_("The minutes are already published."))
+    meeting = _locked(meeting.pk)
+    require(actor, "councils.publish_minutes", meeting)  # once, after the meeting and its agenda
     if not minutes_text.strip() and not minutes_file:
         raise ServiceError({"minutes_text": _("Write the minutes or attach their file.")})
     if minutes_file:
         check_uploads([minutes_file], "minutes_file")
         meeting.minutes_file = minutes_file
+    # a transition, not an edit: the minutes are recorded as published even when empty
     meeting.minutes_text = minutes_text
     meeting.minutes_published_at = timezone.now()
     meeting.clean_fields()  # validated and cleaned, as it goes into the history

@@ -31,4 +31,4 @@ def notify_meeting_event(meeting_id: int, event: str) -> int:
         }
         return title % {"council": council.name, "n": meeting.number, "when": when}, body
 
-    return email_notifications(notify(objects=[council], url=url, message=message))
+    return email_notifications(notify(objects=[council], url=url, message=message, about=[meeting]))

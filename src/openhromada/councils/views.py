@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history_display import describe
 from openhromada.core.pagecache import public_page_cache
+from openhromada.core.services import require
 from openhromada.core.uploads import serve
 from openhromada.core.views import form_page, withheld_page
 from openhromada.core.withholding import for_request
@@ -128,8 +129,7 @@ def council_setup(request, hromada_slug):
     perm, target = (
         ("councils.change_council", council) if council else ("councils.add_council", hromada)
     )
-    if not request.user.has_perm(perm, target):
-        raise PermissionDenied
+    require(request.user, perm, target)  # a hromada has one council: set up once
     form = CouncilForm(request.POST or None, request.FILES or None, instance=council)
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in CouncilForm.Meta.fields}
@@ -227,6 +227,8 @@ def person_detail(request, hromada_slug, person_id):
 def meeting_edit(request, hromada_slug, number=None):
     council = _editable_council(request, hromada_slug)
     meeting = None if number is None else selectors.get_meeting(council, number, True)
+    if meeting is not None:
+        require(request.user, "councils.change_meeting", meeting)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -270,7 +272,6 @@ def meeting_detail(request, hromada_slug, number):
             "council": council,
             "hromada": council.hromada,
             "meeting": meeting,
-            "can_edit": can_edit,
             "notice_short": notice_short,
             "minutes_late": (
                 meeting.has_happened
@@ -311,6 +312,7 @@ def meeting_publish(request, hromada_slug, number):
 def item_edit(request, hromada_slug, number, item_number=None):
     council = _editable_council(request, hromada_slug)
     meeting = selectors.get_meeting(council, number, True)
+    require(request.user, "councils.change_agenda", meeting)
     item = None
     if item_number is not None:
         item = get_object_or_404(AgendaItem, meeting=meeting, number=item_number)
@@ -343,6 +345,7 @@ def item_edit(request, hromada_slug, number, item_number=None):
 def attendance_edit(request, hromada_slug, number):
     council = _editable_council(request, hromada_slug)
     meeting = selectors.get_meeting(council, number, True)
+    require(request.user, "councils.record_attendance", meeting)
     members = list(services.members_on(meeting))
     recorded = {a.membership_id: a.present for a in meeting.attendance.all()}
     problems = []
@@ -385,6 +388,7 @@ def attendance_edit(request, hromada_slug, number):
 def motion_create(request, hromada_slug, number, item_number):
     council = _editable_council(request, hromada_slug)
     meeting = selectors.get_meeting(council, number, True)
+    require(request.user, "councils.record_motion", meeting)
     item = get_object_or_404(AgendaItem, meeting=meeting, number=item_number)
     members = list(services.members_on(meeting))
     attendance = {a.membership_id: a.present for a in meeting.attendance.all()}
@@ -433,6 +437,7 @@ def motion_create(request, hromada_slug, number, item_number):
 def minutes_edit(request, hromada_slug, number):
     council = _editable_council(request, hromada_slug)
     meeting = selectors.get_meeting(council, number, True)
+    require(request.user, "councils.publish_minutes", meeting)
     form = MinutesForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         call = lambda: services.minutes_publish(  # noqa: E731

@@ -11,7 +11,9 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from openhromada.core import visibility
 from openhromada.core.text import clean_text, one_line
+from openhromada.core.withholding import active
 
 from .models import Follow, Notification
 
@@ -47,11 +49,27 @@ def followers(objects: Iterable[models.Model]):
 
 @transaction.atomic
 def notify(
-    *, objects: Iterable[models.Model], url: str, message: Callable[[], tuple[str, str]]
+    *,
+    objects: Iterable[models.Model],
+    url: str,
+    message: Callable[[], tuple[str, str]],
+    about: Iterable[models.Model] | None = None,
 ) -> list[Notification]:
-    """Notify every follower of `objects`; `message()` is called in each reader's language."""
+    """Notify every follower of `objects`; `message()` is called in each reader's language.
+
+    `about`: the records the message reads (by default `objects`). A message is public text
+    sent out of the platform, so it obeys the one visibility rule: nothing is sent about a
+    record that is not public (a draft plan's, a withheld meeting's), and withheld fields are
+    blanked in the records before `message()` reads them (a meeting place withheld for the
+    participants' safety is never e-mailed)."""
+    objects = list(objects)
+    withheld = active()
+    for record in objects if about is None else list(about):
+        if not visibility.is_visible(record, withheld):
+            return []
+        withheld.redact(record)
     created = []
-    for user in followers(list(objects)):
+    for user in followers(objects):
         with translation.override(user.preferred_language):
             title, body = message()
             # one line for the subject, whatever the record's text holds (a line break in a

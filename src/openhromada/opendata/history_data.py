@@ -16,6 +16,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core import visibility
+from openhromada.core.history_display import redact_diffs
 from openhromada.core.models import HistoryEntry
 from openhromada.core.people import public_actor
 from openhromada.core.withholding import Active
@@ -128,6 +129,15 @@ class _Entry:
         self.__dict__.update(row)
 
 
+def _prepare(rows: list[dict], withheld: Active) -> None:
+    """Withheld fields inside kept diffs blanked, then references resolved, for a batch."""
+    entries = [_Entry(row) for row in rows]
+    redact_diffs(entries, withheld)
+    for row, entry in zip(rows, entries, strict=True):
+        row["changes"] = entry.changes
+    _resolve_references(rows, withheld)
+
+
 def _resolve_references(rows: list[dict], withheld: Active) -> None:
     """History values that refer to other records become {type, id, title} when the record is
     public and null when it is not (one query per kind of record for the whole batch)."""
@@ -207,7 +217,7 @@ HISTORY = Dataset(
     ),
     queryset=public_entries,
     to_row=_entry_row,
-    prepare=_resolve_references,
+    prepare=_prepare,
     filters=(
         Filter("object_type", "object_type", str, _("app_label.model, e.g. plans.commitment.")),
         Filter("object_id", "object_id", str, _("Identifier of the record.")),

@@ -1,6 +1,9 @@
 """Co-creation and consultations in the public API: read calls, proposals, consultations and
 comments; with a write token, submit, support and comment as a resident, or respond as an
-official — the same services and rules as the pages."""
+official — the same services and rules as the pages.
+
+One module for every sub-domain: the API is one router over the four datasets, its few write
+endpoints all hang on a call or a proposal, and each calls its sub-domain's public services."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -17,7 +20,8 @@ from openhromada.opendata.tokens import TokenAuth
 from openhromada.opendata.types import PathId, RecordId
 from openhromada.plans.models import Commitment
 
-from . import services
+from .calls import services as call_services
+from .comments import services as comment_services
 from .datasets import CALLS, COMMENTS, CONSULTATIONS, PROPOSALS
 from .lifecycle import ResponseKind
 from .models import Call, Comment, Proposal
@@ -103,7 +107,7 @@ def submit_proposal(request, call_id: PathId, payload: NewProposal):
         category = call.categories.filter(name=payload.category).first()
         if category is None:
             raise ValidationError({"category": _("Choose one of this call's categories.")})
-    proposal = services.proposal_submit(
+    proposal = call_services.proposal_submit(
         actor=request.auth.user,
         call=call,
         title=payload.title,
@@ -125,7 +129,7 @@ def submit_proposal(request, call_id: PathId, payload: NewProposal):
 )
 def support_proposal(request, proposal_id: PathId):
     proposal = _proposal(request, proposal_id)
-    services.proposal_support(
+    call_services.proposal_support(
         actor=request.auth.user, proposal=proposal, address=client_address(request)
     )
     return Status(201, _row(PROPOSALS, proposal.pk))
@@ -139,7 +143,9 @@ def support_proposal(request, proposal_id: PathId):
     summary="Take support back",
 )
 def unsupport_proposal(request, proposal_id: PathId):
-    services.proposal_unsupport(actor=request.auth.user, proposal=_proposal(request, proposal_id))
+    call_services.proposal_unsupport(
+        actor=request.auth.user, proposal=_proposal(request, proposal_id)
+    )
     return HttpResponse(status=204)
 
 
@@ -152,7 +158,7 @@ def unsupport_proposal(request, proposal_id: PathId):
 )
 def comment_on_proposal(request, proposal_id: PathId, payload: NewComment):
     proposal = _proposal(request, proposal_id)
-    comment = services.comment_post(
+    comment = comment_services.comment_post(
         actor=request.auth.user,
         proposal=proposal,
         parent_id=payload.parent_id,
@@ -180,7 +186,7 @@ def respond_to_proposal(request, proposal_id: PathId, payload: NewResponse):
     commitments = list(Commitment.objects.filter(pk__in=set(payload.commitment_ids)))
     if len(commitments) != len(set(payload.commitment_ids)):
         raise ValidationError({"commitment_ids": _("No such commitment.")})
-    services.proposal_respond(
+    call_services.proposal_respond(
         actor=request.auth.user,
         proposal=proposal,
         response=payload.response,

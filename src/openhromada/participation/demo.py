@@ -18,9 +18,13 @@ from django.utils import timezone
 from openhromada.accounts.demo import residents
 from openhromada.places.models import Hromada
 
-from . import consultations, moderation, services
+from . import windows
+from .calls import services as calls
+from .comments.services import comment_post
+from .consultations import services as consultations
 from .lifecycle import ResponseKind
 from .models import Call, Consultation, Proposal
+from .moderation import services as moderation
 
 KHMELNYTSKYI = "UA68040470000053519"
 TERNOPIL = "UA61040490000035010"
@@ -132,12 +136,12 @@ def _backdate(model, pk: int, **values) -> None:
 def _talk(proposal, people, n_supports: int, comments: list[str]) -> None:
     supporters = [p for p in people if p.pk != proposal.author_id][:n_supports]
     for user in supporters:
-        services.proposal_support(actor=user, proposal=proposal)
+        calls.proposal_support(actor=user, proposal=proposal)
     previous = None
     for i, text in enumerate(comments):
         author = supporters[i % len(supporters)] if supporters else people[0]
         parent = previous if i % 2 else None
-        comment = services.comment_post(
+        comment = comment_post(
             actor=author,
             proposal=proposal,
             text=text,
@@ -148,7 +152,7 @@ def _talk(proposal, people, n_supports: int, comments: list[str]) -> None:
 
 
 def _khmelnytskyi_call(plan, official, people) -> None:
-    call = services.call_create(
+    call = calls.call_create(
         actor=official,
         plan=plan,
         title="Збір пропозицій до Плану дій 2025–2026",
@@ -165,7 +169,7 @@ def _khmelnytskyi_call(plan, official, people) -> None:
     commitments = {c.title: c for c in plan.commitments.all()}
     proposals = []
     for i, (title, problem, solution, cat, *_rest) in enumerate(KHMELNYTSKYI_PROPOSALS):
-        proposal = services.proposal_submit(
+        proposal = calls.proposal_submit(
             actor=people[i % len(people)],
             call=call,
             title=title,
@@ -179,7 +183,7 @@ def _khmelnytskyi_call(plan, official, people) -> None:
     for proposal, (*_p, response, reason, target) in zip(
         proposals, KHMELNYTSKYI_PROPOSALS, strict=True
     ):
-        services.proposal_respond(
+        calls.proposal_respond(
             actor=official,
             proposal=proposal,
             response=response,
@@ -194,8 +198,8 @@ def _khmelnytskyi_call(plan, official, people) -> None:
             created_at=_days_ago(110 - i * 5),
             responded_at=_days_ago(70 - i * 2),
         )
-    services.call_update(actor=official, call=call, closes_at=_days_ago(80))
-    services.close_if_due(call)
+    calls.call_update(actor=official, call=call, closes_at=_days_ago(80))
+    windows.close_if_due(call)
 
 
 def _khmelnytskyi_consultation(plan, official, people) -> None:
@@ -229,7 +233,7 @@ def _khmelnytskyi_consultation(plan, official, people) -> None:
         ("partly", "Телефонний запис — через контакт-центр; окрему лінію не створюємо."),
     ]
     for (index, text), (outcome, reason) in zip(comments, outcomes, strict=True):
-        comment = services.comment_post(
+        comment = comment_post(
             actor=people[index], section=sections[index], text=text, origin="demo"
         )
         consultations.comment_set_outcome(
@@ -256,7 +260,7 @@ def _khmelnytskyi_consultation(plan, official, people) -> None:
 
 
 def _vinnytsia_call(plan, official, people) -> None:
-    call = services.call_create(
+    call = calls.call_create(
         actor=official,
         plan=plan,
         title="Ваші ідеї до плану дій Вінницької громади",
@@ -269,7 +273,7 @@ def _vinnytsia_call(plan, official, people) -> None:
     )
     categories = list(call.categories.all())
     for i, (title, problem, solution, cat) in enumerate(VINNYTSIA_PROPOSALS):
-        proposal = services.proposal_submit(
+        proposal = calls.proposal_submit(
             actor=people[(i + 2) % len(people)],
             call=call,
             title=title,
@@ -281,14 +285,14 @@ def _vinnytsia_call(plan, official, people) -> None:
         _talk(proposal, people, 3 - i, ["Дуже потрібно!", "А хто перевірятиме фото?"])
         _backdate(Proposal, proposal.pk, created_at=_days_ago(9 - i * 2))
     first = call.proposals.get(number=1)
-    services.proposal_respond(
+    calls.proposal_respond(
         actor=official,
         proposal=first,
         response=ResponseKind.PARTLY,
         reason="Мапу відбудови буде створено; фото «до і після» — для об’єктів понад 1 млн грн.",
         commitments=list(plan.commitments.all()[:1]),
     )
-    spam = services.comment_post(
+    spam = comment_post(
         actor=people[4], proposal=first, text="Купуйте будматеріали зі знижкою!", origin="demo"
     )
     moderation.content_hide(actor=official, obj=spam, rule="spam")
@@ -344,10 +348,10 @@ def _ternopil_consultation(hromada, official, people) -> None:
             },
         )
     section = consultation.sections.get(number=2)
-    top = services.comment_post(
+    top = comment_post(
         actor=people[0], section=section, text="Пропоную знизити вік до 14 років.", origin="demo"
     )
-    services.comment_post(
+    comment_post(
         actor=people[1],
         section=section,
         parent_id=top.pk,

@@ -5,12 +5,18 @@ with comments, optional survey questions and a summary report; moderation in the
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core.field_docs import CREATED, UPDATED
 from openhromada.core.fields import LineField, LinesField, ProseField
 from openhromada.core.models import data_origin_field
+from openhromada.core.records import (
+    PublicRecord,
+    public_once_set,
+    public_while_empty,
+)
 
 from .lifecycle import (
     CommentOutcome,
@@ -19,6 +25,31 @@ from .lifecycle import (
     QuestionKind,
     ResponseKind,
 )
+
+
+def call_page(call) -> str:
+    return reverse("participation:call", args=[call.pk])
+
+
+def proposal_page(proposal) -> str:
+    return reverse("participation:proposal", args=[proposal.pk])
+
+
+def consultation_page(consultation) -> str:
+    return reverse("participation:consultation", args=[consultation.pk])
+
+
+def comment_page(comment) -> str:
+    """A comment's place: its proposal's page, or its consultation's, at the comment."""
+    if comment.proposal_id:
+        page = reverse("participation:proposal", args=[comment.proposal_id])
+    else:
+        page = reverse("participation:consultation", args=[comment.section.consultation_id])
+    return f"{page}#comment-{comment.pk}"
+
+
+# Moderators hide content: it is public while it is not hidden.
+NOT_HIDDEN = public_while_empty("hidden_at")
 
 
 class Window(models.Model):
@@ -96,6 +127,7 @@ class Call(Window):
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("title", "description", "rules", "opens_at", "closes_at", "closed_at")
+    RECORD = PublicRecord(parents=("plan",), container=True, hromada="hromada", page=call_page)
 
     class Meta:
         ordering = ["-opens_at", "-pk"]
@@ -263,6 +295,13 @@ class Proposal(Hideable):
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("title", "problem", "solution", "category", "withdrawn_at")
+    RECORD = PublicRecord(
+        state=NOT_HIDDEN,
+        parents=("call",),
+        container=True,
+        hromada="call__hromada",
+        page=proposal_page,
+    )
     RESPONSE_FIELDS = ("response", "response_reason", "merged_into", "commitments")
 
     class Meta:
@@ -306,7 +345,10 @@ class Attachment(models.Model):
         help_text=_("The proposal the file is attached to."),
     )
     file = models.FileField(
-        _("file"), upload_to="participation/attachments/", help_text=_("The uploaded file.")
+        _("file"),
+        max_length=255,
+        upload_to="participation/attachments/",
+        help_text=_("The uploaded file."),
     )
     name = LineField(_("name"), max_length=200, help_text=_("The file's name as uploaded."))
 
@@ -374,6 +416,7 @@ class Consultation(Window):
     description = ProseField(_("description"), help_text=_("What the draft is and why (Markdown)."))
     document = models.FileField(
         _("draft document (file)"),
+        max_length=255,
         upload_to="participation/drafts/",
         blank=True,
         help_text=_("The draft, as a file."),
@@ -406,6 +449,12 @@ class Consultation(Window):
         "published_at",
         "report",
         "report_published_at",
+    )
+    RECORD = PublicRecord(  # not public until it is announced
+        state=public_once_set("published_at"),
+        container=True,
+        hromada="hromada",
+        page=consultation_page,
     )
 
     class Meta:
@@ -445,6 +494,7 @@ class Section(models.Model):
     text = ProseField(_("text"), help_text=_("The section's text (Markdown)."))
 
     HISTORY_FIELDS = ("number", "title", "text")
+    RECORD = PublicRecord(parents=("consultation",), hromada="consultation__hromada")
 
     class Meta:
         ordering = ["consultation", "number"]
@@ -519,6 +569,14 @@ class Comment(Hideable):
     origin = data_origin_field()
 
     HISTORY_FIELDS = ("text", "parent")
+    RECORD = PublicRecord(
+        state=NOT_HIDDEN,
+        parents=("proposal", "section"),
+        container=True,
+        hromada=("proposal__call__hromada", "section__consultation__hromada"),
+        page=comment_page,
+        page_related=("section",),
+    )
     OUTCOME_FIELDS = ("outcome", "outcome_reason")
 
     class Meta:
@@ -574,6 +632,7 @@ class Question(models.Model):
     )
 
     HISTORY_FIELDS = ("number", "text", "kind", "options")
+    RECORD = PublicRecord(parents=("consultation",), hromada="consultation__hromada")
 
     class Meta:
         ordering = ["consultation", "number"]

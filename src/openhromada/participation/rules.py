@@ -124,17 +124,23 @@ def is_not_own(user, obj) -> bool:
 
 def _closed_reason(user, obj) -> str:
     window = window_of(obj)
-    what = _("The call") if isinstance(window, Call) else _("The consultation")
+    call = isinstance(window, Call)
     if not window.has_started:
-        return _("%(what)s opens on %(opens)s; contributions are not accepted yet.") % {
-            "what": what,
-            "opens": timezone.localtime(window.opens_at).strftime("%d.%m.%Y %H:%M"),
+        opens = timezone.localtime(window.opens_at).strftime("%d.%m.%Y %H:%M")
+        if call:
+            return _("The call opens on %(opens)s; proposals are not accepted yet.") % {
+                "opens": opens
+            }
+        return _("The consultation opens on %(opens)s; comments are not accepted yet.") % {
+            "opens": opens
         }
-    return _("%(what)s closed on %(closes)s; contributions are no longer accepted.") % {
-        "what": what,
-        "closes": timezone.localtime(window.closed_at or window.closes_at).strftime(
-            "%d.%m.%Y %H:%M"
-        ),
+    closes = timezone.localtime(window.closed_at or window.closes_at).strftime("%d.%m.%Y %H:%M")
+    if call:
+        return _("The call closed on %(closes)s; contributions are no longer accepted.") % {
+            "closes": closes
+        }
+    return _("The consultation closed on %(closes)s; comments are no longer accepted.") % {
+        "closes": closes
     }
 
 

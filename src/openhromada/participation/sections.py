@@ -5,11 +5,15 @@ from django.template.loader import render_to_string
 from openhromada.core.withholding import for_request
 from openhromada.plans.lifecycle import PlanStatus
 
-from . import selectors
+from .calls.selectors import commitment_proposals as proposals_of
+from .calls.selectors import hromada_calls
+from .consultations.selectors import hromada_consultations
 
 
 def hromada_participation(request, hromada) -> str:
-    calls, consultations = selectors.hromada_activity(hromada, for_request(request))
+    """The hromada's public calls and published consultations, newest first, with counts."""
+    calls = hromada_calls(hromada, for_request(request))
+    consultations = hromada_consultations(hromada)
     can_consult = request.user.has_perm("participation.add_consultation", hromada)
     if not calls and not consultations and not can_consult:
         return ""
@@ -41,7 +45,7 @@ def plan_calls(request, plan) -> str:
 
 def commitment_proposals(request, commitment) -> str:
     """The residents' proposals a commitment came from: an idea followed to its milestones."""
-    proposals = list(selectors.commitment_proposals(commitment))
+    proposals = list(proposals_of(commitment))
     if not proposals:
         return ""
     return render_to_string(

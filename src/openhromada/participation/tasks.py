@@ -1,5 +1,6 @@
 """Background work for participation: record a period's close on its end date; tell followers
-about a response, a report or a close."""
+about a response, a report or a close. One module for every sub-domain: a queued task is stored
+by its import path, so these paths stay put."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ def _window(kind: str, pk: int):
 @task()
 def close_due(kind: str, pk: int) -> bool:
     """Queued for each call's and consultation's end date; a changed date queues it again."""
-    from .services import close_if_due  # noqa: PLC0415 - the services queue these tasks
+    from .windows import close_if_due  # noqa: PLC0415 - windows queues these tasks
 
     window = _window(kind, pk)
     return window is not None and close_if_due(window)

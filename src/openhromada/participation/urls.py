@@ -1,9 +1,14 @@
+"""Every participation page, wired to its sub-domain's views; the names (`participation:…`) and
+paths are the public contract templates, tests and links rely on."""
+
 from django.urls import path
 
-from . import consultation_views as cv
-from . import moderation_views as mv
 from . import views
-from .feeds import CallFeed
+from .calls import views as calls
+from .calls.feeds import CallFeed
+from .comments import views as comments
+from .consultations import views as consultations
+from .moderation import views as moderation
 
 app_name = "participation"
 CALL = "calls/<int:pk>/"
@@ -13,55 +18,65 @@ CONTENT = "moderation/<slug:kind>/<int:pk>/"
 urlpatterns = [
     path(
         "hromady/<slug:hromada_slug>/plans/<slug:plan_slug>/calls/new/",
-        views.call_create,
+        calls.call_create,
         name="call_create",
     ),
     path("participation/", views.index, name="index"),
-    path(CALL, views.call_detail, name="call"),
-    path(CALL + "edit/", views.call_edit, name="call_edit"),
-    path(CALL + "close/", views.call_close, name="call_close"),
-    path(CALL + "report/", views.call_report, name="call_report"),
+    path(CALL, calls.call_detail, name="call"),
+    path(CALL + "edit/", calls.call_edit, name="call_edit"),
+    path(CALL + "close/", calls.call_close, name="call_close"),
+    path(CALL + "report/", calls.call_report, name="call_report"),
     path("feeds/calls/<int:pk>.atom", CallFeed(), name="call_feed"),
-    path(CALL + "follow/", views.call_follow, name="call_follow"),
-    path(CALL + "proposals/new/", views.proposal_create, name="proposal_create"),
-    path(PROPOSAL, views.proposal_detail, name="proposal"),
-    path(PROPOSAL + "edit/", views.proposal_edit, name="proposal_edit"),
-    path(PROPOSAL + "withdraw/", views.proposal_withdraw, name="proposal_withdraw"),
-    path(PROPOSAL + "support/", views.proposal_support, name="proposal_support"),
-    path(PROPOSAL + "follow/", views.proposal_follow, name="proposal_follow"),
-    path(PROPOSAL + "respond/", views.proposal_respond, name="proposal_respond"),
-    path(PROPOSAL + "comments/", views.proposal_comment, name="proposal_comment"),
-    path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path(CALL + "follow/", calls.call_follow, name="call_follow"),
+    path(CALL + "proposals/new/", calls.proposal_create, name="proposal_create"),
+    path(PROPOSAL, calls.proposal_detail, name="proposal"),
+    path(PROPOSAL + "edit/", calls.proposal_edit, name="proposal_edit"),
+    path(PROPOSAL + "withdraw/", calls.proposal_withdraw, name="proposal_withdraw"),
+    path(PROPOSAL + "support/", calls.proposal_support, name="proposal_support"),
+    path(PROPOSAL + "follow/", calls.proposal_follow, name="proposal_follow"),
+    path(PROPOSAL + "respond/", calls.proposal_respond, name="proposal_respond"),
+    path(PROPOSAL + "comments/", comments.proposal_comment, name="proposal_comment"),
+    path("attachments/<int:pk>/", calls.attachment, name="attachment"),
     path(
         "hromady/<slug:hromada_slug>/consultations/new/",
-        cv.consultation_create,
+        consultations.consultation_create,
         name="consultation_create",
     ),
-    path(CONSULTATION, cv.consultation_detail, name="consultation"),
-    path(CONSULTATION + "edit/", cv.consultation_edit, name="consultation_edit"),
-    path(CONSULTATION + "document/", cv.document, name="consultation_document"),
-    path(CONSULTATION + "sections/new/", cv.section_edit, name="section_create"),
-    path(CONSULTATION + "sections/<int:number>/edit/", cv.section_edit, name="section_edit"),
+    path(CONSULTATION, consultations.consultation_detail, name="consultation"),
+    path(CONSULTATION + "edit/", consultations.consultation_edit, name="consultation_edit"),
+    path(CONSULTATION + "document/", consultations.document, name="consultation_document"),
+    path(CONSULTATION + "sections/new/", consultations.section_edit, name="section_create"),
+    path(
+        CONSULTATION + "sections/<int:number>/edit/",
+        consultations.section_edit,
+        name="section_edit",
+    ),
     path(
         CONSULTATION + "sections/<int:number>/comments/",
-        cv.section_comment,
+        comments.section_comment,
         name="section_comment",
     ),
-    path(CONSULTATION + "questions/new/", cv.question_edit, name="question_create"),
-    path(CONSULTATION + "questions/<int:number>/edit/", cv.question_edit, name="question_edit"),
-    path(CONSULTATION + "publish/", cv.consultation_publish, name="consultation_publish"),
-    path(CONSULTATION + "close/", cv.consultation_close, name="consultation_close"),
-    path(CONSULTATION + "survey/", cv.survey_submit, name="survey"),
-    path(CONSULTATION + "survey.csv", cv.survey_csv, name="survey_csv"),
-    path(CONSULTATION + "report/", cv.consultation_report, name="report"),
-    path(CONSULTATION + "report/edit/", cv.report_edit, name="report_edit"),
-    path(CONSULTATION + "follow/", cv.consultation_follow, name="consultation_follow"),
-    path("comments/<int:pk>/outcome/", cv.comment_outcome, name="comment_outcome"),
-    path(CONTENT + "report/", mv.report_abuse, name="report_abuse"),
-    path(CONTENT + "hide/", mv.hide, name="hide"),
-    path(CONTENT + "restore/", mv.restore, name="restore"),
-    path(CONTENT + "dismiss/", mv.dismiss, name="dismiss"),
-    path(CONTENT + "block/", mv.block, name="block"),
-    path("moderation/", mv.moderation_log, name="moderation_log"),
-    path("moderation/queue/", mv.moderation_queue, name="moderation_queue"),
+    path(CONSULTATION + "questions/new/", consultations.question_edit, name="question_create"),
+    path(
+        CONSULTATION + "questions/<int:number>/edit/",
+        consultations.question_edit,
+        name="question_edit",
+    ),
+    path(
+        CONSULTATION + "publish/", consultations.consultation_publish, name="consultation_publish"
+    ),
+    path(CONSULTATION + "close/", consultations.consultation_close, name="consultation_close"),
+    path(CONSULTATION + "survey/", consultations.survey_submit, name="survey"),
+    path(CONSULTATION + "survey.csv", consultations.survey_csv, name="survey_csv"),
+    path(CONSULTATION + "report/", consultations.consultation_report, name="report"),
+    path(CONSULTATION + "report/edit/", consultations.report_edit, name="report_edit"),
+    path(CONSULTATION + "follow/", consultations.consultation_follow, name="consultation_follow"),
+    path("comments/<int:pk>/outcome/", consultations.comment_outcome, name="comment_outcome"),
+    path(CONTENT + "report/", moderation.report_abuse, name="report_abuse"),
+    path(CONTENT + "hide/", moderation.hide, name="hide"),
+    path(CONTENT + "restore/", moderation.restore, name="restore"),
+    path(CONTENT + "dismiss/", moderation.dismiss, name="dismiss"),
+    path(CONTENT + "block/", moderation.block, name="block"),
+    path("moderation/", moderation.moderation_log, name="moderation_log"),
+    path("moderation/queue/", moderation.moderation_queue, name="moderation_queue"),
 ]

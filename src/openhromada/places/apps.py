@@ -13,7 +13,3 @@ class PlacesConfig(AppConfig):
         from .datasets import HROMADAS, OBLASTS
 
         register_datasets(OBLASTS, HROMADAS)
-        from openhromada.core.withholding import Withholdable, register
-
-        # Codifier records stay public; an operator can withhold a hromada's contact details.
-        register(Withholdable("places.hromada", ("website", "population"), record=False))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from openhromada.core.field_docs import UPDATED
 from openhromada.core.fields import LineField, LinkField
 from openhromada.core.models import data_origin_field, public_slug_field
+from openhromada.core.records import PublicRecord
 from openhromada.core.text import collation_key, fold
 
 katottg_validator = RegexValidator(
@@ -297,6 +298,8 @@ class Hromada(BilingualName):
         "ogp_member_until",
         "membership_origin",
     )
+    # Codifier records stay public; an operator can withhold a hromada's contact details.
+    RECORD = PublicRecord(hromada="pk", withholdable=("website", "population"))
 
     def refresh_derived(self) -> None:
         """Recompute the search text and the Ukrainian sort key from the names."""

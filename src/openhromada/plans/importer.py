@@ -10,7 +10,7 @@ import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -19,12 +19,13 @@ from openhromada.core import tables
 from openhromada.core.fields import validate_one_line
 from openhromada.core.history import Change, record_many, snapshot
 from openhromada.core.models import HistoryAction
+from openhromada.core.services import require
 from openhromada.core.tables import Row
 from openhromada.core.text import clean_line, clean_text, from_spreadsheet
 
 from . import columns
 from .models import ActionPlan, Commitment, Milestone, SupportingActor
-from .services import _fresh, _recompute_plan
+from .services import fresh, recompute_plan
 
 # the actors are saved in bulk (no model validation): their names are checked here
 ACTOR_NAME_LENGTH = SupportingActor._meta.get_field("name").max_length
@@ -319,8 +320,7 @@ def _check_dates(plan, commitment: ParsedCommitment, problems: Problems) -> None
 @transaction.atomic
 def plan_import(*, actor, plan: ActionPlan, rows: list[Row]) -> ImportResult:
     """Create everything in the file, or nothing: one transaction, one history append."""
-    if not actor.has_perm("plans.add_commitment", _fresh(plan)):
-        raise PermissionDenied
+    require(actor, "plans.add_commitment", fresh(plan))
     parsed, problems = parse(plan, rows)
     if problems.count:
         return ImportResult(problems=problems.listed(), problem_count=problems.count)
@@ -353,5 +353,5 @@ def plan_import(*, actor, plan: ActionPlan, rows: list[Row]) -> ImportResult:
             for obj in created
         ],
     )
-    _recompute_plan(plan.pk)  # new milestones start at 0%: only the plan's average moves
+    recompute_plan(plan.pk)  # new milestones start at 0%: only the plan's average moves
     return ImportResult(commitments=len(commitments), milestones=len(milestones))

@@ -23,6 +23,17 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     PlanStatus.WITHDRAWN: (),
 }
 
+# to-state → the one permission that moves a plan there (plans.rules declares each from the table
+# above: who runs the plan, from which states, and what else the move needs).
+MOVES: dict[str, str] = {
+    PlanStatus.DRAFT: "plans.return_to_draft",
+    PlanStatus.CO_CREATION: "plans.open_co_creation",
+    PlanStatus.SUBMITTED: "plans.submit_actionplan",
+    PlanStatus.IMPLEMENTATION: "plans.start_implementation",
+    PlanStatus.COMPLETED: "plans.complete_actionplan",
+    PlanStatus.WITHDRAWN: "plans.withdraw_actionplan",
+}
+
 # Once submitted, the commitments' text is frozen: changes only through an amendment.
 FROZEN_STATES = (
     PlanStatus.SUBMITTED,

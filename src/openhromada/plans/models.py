@@ -3,15 +3,26 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openhromada.core.field_docs import CREATED, UPDATED
 from openhromada.core.fields import LineField, LinesField, ProseField
 from openhromada.core.models import data_origin_field
+from openhromada.core.records import PublicRecord, public_unless
 
 from .lifecycle import CompletionLevel, MilestoneStatus, PlanStatus
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def plan_page(plan) -> str:
+    return reverse("plans:plan", args=[plan.hromada.slug, plan.slug])
+
+
+def commitment_page(commitment) -> str:
+    plan = commitment.plan
+    return reverse("plans:commitment", args=[plan.hromada.slug, plan.slug, commitment.number])
 
 
 class ActionPlanQuerySet(models.QuerySet):
@@ -76,6 +87,15 @@ class ActionPlan(models.Model):
     objects = ActionPlanQuerySet.as_manager()
 
     HISTORY_FIELDS = ("title", "summary", "start_date", "end_date", "status")
+    RECORD = PublicRecord(  # nothing of a draft is public
+        state=public_unless("status", PlanStatus.DRAFT),
+        container=True,
+        hromada="hromada",
+        withholdable=("summary",),
+        withhold_record=True,
+        page=plan_page,
+        page_related=("hromada",),
+    )
 
     class Meta:
         ordering = ["-start_date"]
@@ -287,6 +307,21 @@ class Commitment(models.Model):
         "tags",
     )
     HISTORY_FIELDS = TEMPLATE_FIELDS
+    RECORD = PublicRecord(
+        parents=("plan",),
+        hromada="plan__hromada",
+        withholdable=(
+            "problem",
+            "baseline",
+            "objective",
+            "how_it_solves",
+            "lead_body",
+            "budget_source",
+        ),
+        withhold_record=True,
+        page=commitment_page,
+        page_related=("plan__hromada",),
+    )
     VALUE_FIELDS = {
         "access_to_information": "value_access_to_information",
         "civic_participation": "value_civic_participation",
@@ -425,6 +460,12 @@ class Milestone(models.Model):
         "percent",
         "is_overdue",
     )
+    RECORD = PublicRecord(
+        parents=("commitment",),
+        hromada="commitment__plan__hromada",
+        withholdable=("expected_output", "responsible_body"),
+        withhold_record=True,
+    )
 
     class Meta:
         ordering = ["commitment", "number"]
@@ -500,6 +541,12 @@ class ProgressUpdate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, help_text=CREATED)
 
     HISTORY_FIELDS = ("date", "text", "status", "percent", "links")
+    RECORD = PublicRecord(
+        parents=("milestone",),
+        hromada="milestone__commitment__plan__hromada",
+        withholdable=("text", "links"),  # withholding the links withholds the evidence files too
+        withhold_record=True,
+    )
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -532,7 +579,9 @@ class EvidenceFile(models.Model):
         verbose_name=_("progress update"),
         help_text=_("The progress report the file supports."),
     )  # part of the update
-    file = models.FileField(_("file"), upload_to=evidence_path, help_text=_("The uploaded file."))
+    file = models.FileField(
+        _("file"), upload_to=evidence_path, max_length=255, help_text=_("The uploaded file.")
+    )
     name = LineField(_("file name"), max_length=200, help_text=_("The file's name as uploaded."))
     size = models.PositiveIntegerField(
         _("size in bytes"), help_text=_("Size of the file, in bytes.")
@@ -577,6 +626,8 @@ class Amendment(models.Model):
     created_at = models.DateTimeField(
         _("date"), auto_now_add=True, help_text=_("When the amendment was made.")
     )
+
+    RECORD = PublicRecord(parents=("commitment",), hromada="commitment__plan__hromada")
 
     class Meta:
         ordering = ["commitment", "number"]

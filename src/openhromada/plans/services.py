@@ -20,7 +20,7 @@ from openhromada.core.uploads import MAX_UPLOAD_BYTES, check_uploads
 
 from .lifecycle import (
     CLOSED_MILESTONE_STATES,
-    TRANSITIONS,
+    MOVES,
     MilestoneStatus,
     PlanStatus,
     completion_level,
@@ -40,7 +40,7 @@ from .tasks import notify_milestone_event
 MAX_EVIDENCE_BYTES = MAX_UPLOAD_BYTES
 
 
-def _fresh(obj):
+def fresh(obj):
     """The object re-read with its plan: permissions depend on the plan's *current* status,
     never on a copy cached before a transition."""
     if isinstance(obj, Milestone):
@@ -53,8 +53,8 @@ def _fresh(obj):
 
 
 def _require(user, perm: str, obj) -> None:
-    """Asked of the object as it is now (see _fresh)."""
-    require(user, perm, _fresh(obj))
+    """Asked of the object as it is now (see fresh)."""
+    require(user, perm, fresh(obj))
 
 
 def _validate_plan_dates(plan: ActionPlan) -> None:
@@ -122,16 +122,16 @@ def _check_plan_dates(plan: ActionPlan) -> None:
 
 @transaction.atomic
 def plan_transition(*, actor, plan: ActionPlan, to_status: str, note: str = "") -> ActionPlan:
-    """Move a plan to another state, if the one table of transitions allows it."""
-    _require(actor, "plans.transition_actionplan", plan)
-    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
-    if to_status not in TRANSITIONS.get(plan.status, ()):
+    """Move a plan to another state: each move is one permission (plans.rules), declared from
+    the one table of transitions."""
+    plan = ActionPlan.objects.select_for_update().select_related("hromada").get(pk=plan.pk)
+    if to_status not in MOVES:  # not a state at all
+        require(actor, "plans.transition_actionplan", plan)
         raise ServiceError(
             _("A plan cannot move from “%(from)s” to “%(to)s”.")
             % {"from": plan.get_status_display(), "to": to_status}
         )
-    if to_status == PlanStatus.SUBMITTED and not plan.commitments.exists():
-        raise ServiceError(_("Add at least one commitment before submitting the plan."))
+    require(actor, MOVES[to_status], plan)
     previous = plan.status
     plan.status = to_status
     plan.status_changed_at = timezone.now()
@@ -304,7 +304,7 @@ def milestone_report_progress(
     files=(),
 ) -> ProgressUpdate:
     """Report on a milestone: the update, its evidence, the new status — all or nothing."""
-    milestone = _fresh(milestone)
+    milestone = fresh(milestone)
     _require(actor, "plans.report_progress", milestone)
     check_uploads(files, "files")
     update = ProgressUpdate(
@@ -361,10 +361,10 @@ def recompute_progress(commitment: Commitment, *, with_plan: bool = True) -> Non
     )
     commitment.progress_percent, commitment.completion = percent, completion_level(percent)
     if with_plan:
-        _recompute_plan(commitment.plan_id)
+        recompute_plan(commitment.plan_id)
 
 
-def _recompute_plan(plan_id: int) -> None:
+def recompute_plan(plan_id: int) -> None:
     rows = list(
         Commitment.objects.filter(plan_id=plan_id).values_list("progress_percent", "overdue_count")
     )
@@ -396,7 +396,7 @@ def milestones_mark_overdue(*, today: dt.date | None = None) -> list[int]:
     for commitment in commitments:
         recompute_progress(commitment, with_plan=False)
     for plan_id in {c.plan_id for c in commitments}:
-        _recompute_plan(plan_id)
+        recompute_plan(plan_id)
     ids = [m.pk for m in newly]
     for start in range(0, len(ids), 500):
         _queue_notifications(ids[start : start + 500], "overdue")

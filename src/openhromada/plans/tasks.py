@@ -38,6 +38,11 @@ def notify_milestone_event(milestone_ids: list[int], event: str) -> int:
             return title, body
 
         sent += email_notifications(
-            notify(objects=[plan, commitment], url=_url(milestone), message=message)
+            notify(
+                objects=[plan, commitment],
+                url=_url(milestone),
+                message=message,
+                about=[milestone, commitment, plan],
+            )
         )
     return sent

@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from openhromada.core import sections
+from openhromada.core import permissions, sections
+from openhromada.core.errors import ServiceError
 from openhromada.core.forms import add_service_errors, run_service
 from openhromada.core.history import history_for_many
 from openhromada.core.history_display import change_rows, describe
 from openhromada.core.pagecache import public_page_cache
+from openhromada.core.services import require
 from openhromada.core.text import choice_labels, spreadsheet_csv
 from openhromada.core.views import form_page, withheld_page
 from openhromada.core.withholding import active
@@ -35,7 +37,7 @@ from .forms import (
     PlanForm,
     ProgressForm,
 )
-from .lifecycle import TRANSITIONS, PlanStatus
+from .lifecycle import MOVES, PlanStatus
 from .models import Commitment, EvidenceFile, Milestone
 from .structured import commitment_twins, overview_twins, plan_twins
 
@@ -87,8 +89,7 @@ def plan_detail(request, hromada_slug, plan_slug):
                 (key, Commitment._meta.get_field(field).verbose_name)
                 for key, field in Commitment.VALUE_FIELDS.items()
             ],
-            "transitions": TRANSITIONS.get(plan.status, ()),
-            "plan_statuses": PlanStatus.choices,
+            **_moves(request.user, plan),
             "transition_log": plan.transitions.all(),
             "following": is_following(request.user, plan),
             "sections": sections.render("plan", request, plan),
@@ -97,6 +98,20 @@ def plan_detail(request, hromada_slug, plan_slug):
         }
     )
     return render(request, "plans/plan_detail.html", context)
+
+
+def _moves(user, plan) -> dict:
+    """The moves of the plan's status this user may make now, each its permission's answer, and
+    why a move the plan's state allows is not open yet (e.g. no commitments to submit)."""
+    moves, hints = [], []
+    for state, label in PlanStatus.choices:
+        if user.has_perm(MOVES[state], plan):
+            moves.append((state, label))
+            continue
+        why = permissions.refusal(user, MOVES[state], plan)
+        if isinstance(why, ServiceError) and why.code != "plan_state":
+            hints.append(why.message)
+    return {"moves": moves, "move_hints": hints}
 
 
 @public_page_cache
@@ -168,8 +183,7 @@ def plan_create(request, hromada_slug):
 @login_required
 def plan_edit(request, hromada_slug, plan_slug):
     plan = _visible_plan(request, hromada_slug, plan_slug)
-    if not request.user.has_perm("plans.change_actionplan", plan):
-        raise PermissionDenied
+    require(request.user, "plans.change_actionplan", plan)
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         fresh = selectors.get_plan(hromada_slug, plan_slug)  # the form changed `plan` in memory
@@ -224,8 +238,7 @@ def _actor_inputs(formset):
 @login_required
 def commitment_create(request, hromada_slug, plan_slug):
     plan = _visible_plan(request, hromada_slug, plan_slug)
-    if not request.user.has_perm("plans.add_commitment", plan):
-        raise PermissionDenied
+    require(request.user, "plans.add_commitment", plan)
     form, actors = _commitment_form(request, plan)
     form.fields["number"].required = False
     if request.method == "POST" and form.is_valid() and actors.is_valid():
@@ -256,8 +269,8 @@ def commitment_edit(request, hromada_slug, plan_slug, number):
     plan = _visible_plan(request, hromada_slug, plan_slug)
     commitment = get_object_or_404(Commitment, plan=plan, number=number)
     frozen = not request.user.has_perm("plans.change_commitment", commitment)
-    if frozen and not request.user.has_perm("plans.amend_commitment", commitment):
-        raise PermissionDenied
+    if frozen:  # after submission: amended, if they may
+        require(request.user, "plans.amend_commitment", commitment)
     form_class = AmendmentForm if frozen else CommitmentForm
     form, actors = _commitment_form(request, plan, commitment, form_class)
     if request.method == "POST" and form.is_valid() and (frozen or actors.is_valid()):
@@ -299,8 +312,7 @@ def milestone_create(request, hromada_slug, plan_slug, number):
     commitment = get_object_or_404(
         Commitment.objects.select_related("plan__hromada"), plan=plan, number=number
     )
-    if not request.user.has_perm("plans.add_milestone", commitment):
-        raise PermissionDenied
+    require(request.user, "plans.add_milestone", commitment)
     form = MilestoneForm(request.POST or None)
     form.fields["number"].required = False
     if request.method == "POST" and form.is_valid():
@@ -335,8 +347,7 @@ def milestone_report(request, hromada_slug, plan_slug, number, milestone):
         commitment__number=number,
         number=milestone,
     )
-    if not request.user.has_perm("plans.report_progress", milestone):
-        raise PermissionDenied
+    require(request.user, "plans.report_progress", milestone)
     form = ProgressForm(
         request.POST or None,
         request.FILES or None,
@@ -403,8 +414,7 @@ def plan_print(request, hromada_slug, plan_slug):
 @login_required
 def plan_import(request, hromada_slug, plan_slug):
     plan = _visible_plan(request, hromada_slug, plan_slug)
-    if not request.user.has_perm("plans.add_commitment", plan):
-        raise PermissionDenied
+    require(request.user, "plans.add_commitment", plan)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems, problem_count = [], 0
     if request.method == "POST" and form.is_valid():

@@ -7,7 +7,7 @@ import functools
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from .lifecycle import ModerationRule
+from ..lifecycle import ModerationRule
 
 SUMMARY_LENGTH = 240
 

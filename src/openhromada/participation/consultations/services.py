@@ -5,24 +5,25 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openhromada.core.errors import ServiceError
-from openhromada.core.history import diff, record, record_create, snapshot
-from openhromada.core.models import HistoryAction
-from openhromada.core.services import require, save
+from openhromada.core.services import create_recorded, require, update_recorded
 from openhromada.core.text import one_line
 from openhromada.core.uploads import check_uploads
 
-from .lifecycle import CHOICE_KINDS, SCALE_POINTS, CommentOutcome, QuestionKind
-from .models import Answer, Comment, Consultation, Question, Section
-from .services import _after_commit, _close, check_window
+from ..lifecycle import CHOICE_KINDS, SCALE_POINTS, CommentOutcome, QuestionKind
+from ..models import Answer, Comment, Consultation, Question, Section
+from ..tasks import notify_report
+from ..windows import check_window, close_window, notify_after_commit, schedule_close
+from .selectors import comments_without_outcome
 
 MAX_OPTIONS = 12
 MAX_ANSWER_LENGTH = 2000
+REPORT_FIELDS = ("report", "report_published_at")
 
 
 def _editable(consultation: Consultation) -> None:
@@ -55,9 +56,7 @@ def consultation_create(*, actor, hromada, origin: str = "real", **values) -> Co
     _document(values)
     consultation = Consultation(hromada=hromada, origin=origin, **values)
     check_window(consultation)
-    save(consultation)
-    record_create(actor=actor, obj=consultation, fields=Consultation.HISTORY_FIELDS)
-    return consultation
+    return create_recorded(actor=actor, obj=consultation)
 
 
 @transaction.atomic
@@ -69,24 +68,26 @@ def consultation_update(*, actor, consultation: Consultation, **values) -> Consu
     if plan is not None and plan.hromada_id != consultation.hromada_id:
         raise ServiceError({"plan": _("Choose a plan of this hromada.")})
     _document(values)
-    before = snapshot(consultation, Consultation.HISTORY_FIELDS)
-    for name, value in values.items():
-        setattr(consultation, name, value)
-    check_window(consultation)
-    save(consultation)
-    if changes := diff(before, snapshot(consultation, Consultation.HISTORY_FIELDS)):
-        record(actor=actor, obj=consultation, action=HistoryAction.UPDATE, changes=changes)
-        if consultation.is_published and "closes_at" in changes:
-            _schedule_close(consultation)
+    changes = update_recorded(actor=actor, obj=consultation, values=values, check=check_window)
+    if consultation.is_published and "closes_at" in changes:
+        schedule_close(consultation)
     return consultation
 
 
-def _schedule_close(consultation: Consultation) -> None:
-    from .tasks import schedule_close  # noqa: PLC0415 - the tasks call these services
+def _new_part(model: type[models.Model], consultation: Consultation) -> models.Model:
+    """A new section or survey question, numbered after the draft's last one."""
+    last = model.objects.filter(consultation=consultation).aggregate(n=Max("number"))["n"]
+    return model(consultation=consultation, number=(last or 0) + 1)
 
-    transaction.on_commit(
-        lambda: schedule_close("consultation", consultation.pk, consultation.closes_at)
-    )
+
+def _save_recorded(actor, obj: models.Model, values: dict) -> models.Model:
+    """A new section or question goes to the history as created, a changed one as updated."""
+    if obj.pk is None:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        return create_recorded(actor=actor, obj=obj)
+    update_recorded(actor=actor, obj=obj, values=values)
+    return obj
 
 
 @transaction.atomic
@@ -95,17 +96,8 @@ def section_save(
 ) -> Section:
     require(actor, "participation.change_consultation", consultation)
     _editable(consultation)
-    if section is None:
-        number = (consultation.sections.aggregate(n=Max("number"))["n"] or 0) + 1
-        section = Section(consultation=consultation, number=number)
-    before = snapshot(section, Section.HISTORY_FIELDS) if section.pk else None
-    section.title, section.text = title.strip(), text.strip()
-    save(section)
-    if before is None:
-        record_create(actor=actor, obj=section, fields=Section.HISTORY_FIELDS)
-    elif changes := diff(before, snapshot(section, Section.HISTORY_FIELDS)):
-        record(actor=actor, obj=section, action=HistoryAction.UPDATE, changes=changes)
-    return section
+    section = section or _new_part(Section, consultation)
+    return _save_recorded(actor, section, {"title": title.strip(), "text": text.strip()})
 
 
 def _clean_options(kind: str, options: list[str]) -> list[str]:
@@ -134,18 +126,9 @@ def question_save(
 ) -> Question:
     require(actor, "participation.change_consultation", consultation)
     _editable(consultation)
-    if question is None:
-        number = (consultation.questions.aggregate(n=Max("number"))["n"] or 0) + 1
-        question = Question(consultation=consultation, number=number)
-    before = snapshot(question, Question.HISTORY_FIELDS) if question.pk else None
-    question.text, question.kind = text.strip(), kind
-    question.options = _clean_options(kind, options)
-    save(question)
-    if before is None:
-        record_create(actor=actor, obj=question, fields=Question.HISTORY_FIELDS)
-    elif changes := diff(before, snapshot(question, Question.HISTORY_FIELDS)):
-        record(actor=actor, obj=question, action=HistoryAction.UPDATE, changes=changes)
-    return question
+    question = question or _new_part(Question, consultation)
+    values = {"text": text.strip(), "kind": kind, "options": _clean_options(kind, options)}
+    return _save_recorded(actor, question, values)
 
 
 @transaction.atomic
@@ -159,15 +142,13 @@ def consultation_publish(*, actor, consultation: Consultation) -> Consultation:
         raise ServiceError(_("Add the draft's sections before publishing."), code="empty")
     if consultation.closes_at <= timezone.now():
         raise ServiceError({"closes_at": _("The comment period must end in the future.")})
-    consultation.published_at = timezone.now()
-    save(consultation)
-    record(
+    update_recorded(
         actor=actor,
         obj=consultation,
-        action=HistoryAction.UPDATE,
-        changes={"published_at": [None, consultation.published_at.isoformat()]},
+        values={"published_at": timezone.now()},
+        history_fields=("published_at",),
     )
-    _schedule_close(consultation)
+    schedule_close(consultation)
     return consultation
 
 
@@ -179,7 +160,7 @@ def consultation_close(*, actor, consultation: Consultation, reason: str) -> Con
         raise ServiceError(_("Only an open consultation can be closed early."), code="closed")
     if not reason.strip():
         raise ServiceError({"closed_reason": _("Say why the consultation closes early.")})
-    return _close(actor, consultation, timezone.now(), reason.strip())
+    return close_window(actor, consultation, timezone.now(), reason.strip())
 
 
 def _answer_value(question: Question, raw) -> dict:
@@ -244,18 +225,13 @@ def comment_set_outcome(*, actor, comment: Comment, outcome: str, reason: str) -
         raise ServiceError({"outcome": _("Choose an outcome.")})
     if not reason.strip():
         raise ServiceError({"outcome_reason": _("Every outcome needs a written reason.")})
-    before = snapshot(comment, Comment.OUTCOME_FIELDS)
-    comment.outcome, comment.outcome_reason = outcome, reason.strip()
-    save(comment)
-    if changes := diff(before, snapshot(comment, Comment.OUTCOME_FIELDS)):
-        record(actor=actor, obj=comment, action=HistoryAction.UPDATE, changes=changes)
-    return comment
-
-
-def comments_without_outcome(consultation: Consultation):
-    return Comment.objects.filter(
-        section__consultation=consultation, hidden_at__isnull=True, outcome=""
+    update_recorded(
+        actor=actor,
+        obj=comment,
+        values={"outcome": outcome, "outcome_reason": reason.strip()},
+        history_fields=Comment.OUTCOME_FIELDS,
     )
+    return comment
 
 
 @transaction.atomic
@@ -275,14 +251,10 @@ def report_publish(*, actor, consultation: Consultation, report: str) -> Consult
             _("%(n)d comments still have no outcome: answer each one first.") % {"n": missing},
             code="unanswered",
         )
-    before = snapshot(consultation, ("report", "report_published_at"))
-    consultation.report = report.strip()
-    consultation.report_published_at = consultation.report_published_at or timezone.now()
-    save(consultation)
-    changes = diff(before, snapshot(consultation, ("report", "report_published_at")))
-    if changes:
-        record(actor=actor, obj=consultation, action=HistoryAction.UPDATE, changes=changes)
-        from .tasks import notify_report  # noqa: PLC0415 - the tasks call these services
-
-        _after_commit(notify_report, consultation.pk)
+    values = {
+        "report": report.strip(),
+        "report_published_at": consultation.report_published_at or timezone.now(),
+    }
+    if update_recorded(actor=actor, obj=consultation, values=values, history_fields=REPORT_FIELDS):
+        notify_after_commit(notify_report, consultation.pk)
     return consultation

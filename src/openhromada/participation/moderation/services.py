@@ -10,13 +10,11 @@ from django.utils.translation import gettext as _
 
 from openhromada.core import ratelimit, visibility
 from openhromada.core.errors import ServiceError
-from openhromada.core.history import record
-from openhromada.core.models import HistoryAction
-from openhromada.core.services import require, save
+from openhromada.core.services import require, save, update_recorded
 
-from .lifecycle import ModerationAction, ModerationRule
-from .models import AbuseReport, Block, Comment, ModerationEntry, Proposal
-from .rules import hromada_of
+from ..lifecycle import ModerationAction, ModerationRule
+from ..models import AbuseReport, Block, Comment, ModerationEntry, Proposal
+from ..rules import hromada_of
 
 MAX_REASON = 2000
 
@@ -56,6 +54,16 @@ def abuse_report(
     return report
 
 
+def _set_hidden(actor, obj: Proposal | Comment, when, rule: str) -> None:
+    """Hide or show again; the history says under which rule (never the hidden text)."""
+    update_recorded(
+        actor=actor,
+        obj=obj,
+        values={"hidden_at": when, "hidden_reason": rule},
+        history_fields=("hidden_reason",),
+    )
+
+
 def _log(actor, action: str, rule: str, hromada, subject, **target) -> ModerationEntry:
     return ModerationEntry.objects.create(
         hromada=hromada,
@@ -75,14 +83,7 @@ def content_hide(*, actor, obj: Proposal | Comment, rule: str) -> ModerationEntr
     _rule(rule)
     if obj.is_hidden:
         raise ServiceError(_("This is already hidden."), code="hidden")
-    obj.hidden_at, obj.hidden_reason = timezone.now(), rule
-    save(obj)
-    record(
-        actor=actor,
-        obj=obj,
-        action=HistoryAction.UPDATE,
-        changes={"hidden_reason": ["", rule]},
-    )
+    _set_hidden(actor, obj, timezone.now(), rule)
     AbuseReport.objects.filter(resolved_at__isnull=True, **_target(obj)).update(
         resolved_at=timezone.now()
     )
@@ -97,9 +98,7 @@ def content_restore(*, actor, obj: Proposal | Comment) -> ModerationEntry:
     if not obj.is_hidden:
         raise ServiceError(_("This is not hidden."), code="not_hidden")
     rule = obj.hidden_reason
-    obj.hidden_at, obj.hidden_reason = None, ""
-    save(obj)
-    record(actor=actor, obj=obj, action=HistoryAction.UPDATE, changes={"hidden_reason": [rule, ""]})
+    _set_hidden(actor, obj, None, "")
     visibility.announce_publicity_change()
     return _log(actor, ModerationAction.RESTORE, rule, hromada_of(obj), obj.author, **_target(obj))
 

@@ -19,10 +19,10 @@ from openhromada.core.text import one_line
 from openhromada.core.views import act, form_page
 from openhromada.places.models import Hromada
 
-from . import moderation, selectors
+from ..models import Comment, Proposal
+from ..rules import hromada_of
+from . import selectors, services
 from .forms import AbuseForm, BlockForm, HideForm
-from .models import Comment, Proposal
-from .rules import hromada_of
 
 KINDS = {"proposal": Proposal, "comment": Comment}
 LOG_PAGE_SIZE = 50
@@ -74,7 +74,7 @@ def report_abuse(request, kind, pk):
         data = form.cleaned_data
         if run_service(
             form,
-            lambda: moderation.abuse_report(
+            lambda: services.abuse_report(
                 actor=request.user,
                 obj=obj,
                 rule=data["rule"],
@@ -95,9 +95,7 @@ def hide(request, kind, pk):
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         rule = form.cleaned_data["rule"]
-        if run_service(
-            form, lambda: moderation.content_hide(actor=request.user, obj=obj, rule=rule)
-        ):
+        if run_service(form, lambda: services.content_hide(actor=request.user, obj=obj, rule=rule)):
             messages.success(request, _("Hidden; the moderation log says why."))
             return redirect(content_url(obj))
     return _page(request, form, obj, _("Hide with a public reason"))
@@ -109,7 +107,7 @@ def restore(request, kind, pk):
     obj = _content(kind, pk)
     return act(
         request,
-        lambda: moderation.content_restore(actor=request.user, obj=obj),
+        lambda: services.content_restore(actor=request.user, obj=obj),
         content_url(obj),
         _("Shown again."),
     )
@@ -121,7 +119,7 @@ def dismiss(request, kind, pk):
     obj = _content(kind, pk)
     return act(
         request,
-        lambda: moderation.reports_dismiss(actor=request.user, obj=obj),
+        lambda: services.reports_dismiss(actor=request.user, obj=obj),
         reverse("participation:moderation_queue"),
         _("The reports were closed: the content stays."),
     )
@@ -139,7 +137,7 @@ def block(request, kind, pk):
         data = form.cleaned_data
         if run_service(
             form,
-            lambda: moderation.user_block(
+            lambda: services.user_block(
                 actor=request.user,
                 user=obj.author,
                 hromada=None if data["everywhere"] else hromada,

@@ -1,5 +1,6 @@
-"""Writes to calls for proposals and proposals: each permission-checked, validated, atomic,
-rate-limited where residents write, in the public history, with followers notified after commit."""
+"""Writes to calls for proposals and proposals (with their attachments, supports and the
+hromada's reasoned responses): each permission-checked, validated, atomic, rate-limited where
+residents write, in the public history, with followers notified after commit."""
 
 from __future__ import annotations
 
@@ -12,30 +13,24 @@ from django.utils.translation import gettext as _
 
 from openhromada.core import ratelimit
 from openhromada.core.errors import ServiceError
-from openhromada.core.history import diff, public_value, record, record_create, snapshot
+from openhromada.core.history import public_value, record, snapshot
 from openhromada.core.models import HistoryAction
 from openhromada.core.people import RESIDENT
-from openhromada.core.services import require, save
+from openhromada.core.services import create_recorded, require, save, update_recorded
 from openhromada.core.text import one_line
 from openhromada.core.uploads import check_uploads
 from openhromada.notifications.services import follow
 from openhromada.plans.lifecycle import PlanStatus
 
-from .lifecycle import LINKS_COMMITMENTS, NEEDS_COMMITMENT, ResponseKind
-from .models import Attachment, Call, Category, Comment, Proposal, Section, Support
+from ..lifecycle import LINKS_COMMITMENTS, NEEDS_COMMITMENT, ResponseKind
+from ..models import Attachment, Call, Category, Proposal, Support
+from ..tasks import notify_response
+from ..windows import check_window, close_window, notify_after_commit, schedule_close
 
 MAX_CATEGORIES = 20
 MAX_ATTACHMENTS = 5
-MAX_COMMENT_LENGTH = 5000
-
-
-def check_window(window) -> None:
-    if window.opens_at and window.closes_at and window.closes_at <= window.opens_at:
-        raise ServiceError({"closes_at": _("The period must end after it opens.")})
-
-
-def _after_commit(task, *args) -> None:
-    transaction.on_commit(lambda: task.enqueue(*args))
+EDITABLE = ("title", "problem", "solution", "category")  # what a proposal's author edits
+RESPONSE_FIELDS = ("response", "response_reason", "merged_into")  # and its `commitments`
 
 
 # --- calls ---------------------------------------------------------------------------------
@@ -73,12 +68,6 @@ def _set_categories(call: Call, names: list[str]) -> list[str]:
     return call.category_names
 
 
-def _schedule_close(call: Call) -> None:
-    from .tasks import schedule_close  # noqa: PLC0415 - the tasks call these services
-
-    transaction.on_commit(lambda: schedule_close("call", call.pk, call.closes_at))
-
-
 @transaction.atomic
 def call_create(
     *, actor, plan, categories: Sequence[str] = (), origin: str = "real", **values
@@ -93,6 +82,8 @@ def call_create(
     call = Call(plan=plan, hromada_id=plan.hromada_id, origin=origin, **values)
     check_window(call)
     save(call)
+    # Not core.services.create_recorded: the entry also names the categories, which are rows
+    # of their own (saved after the call) recorded under `categories`, not a field of the call.
     names = _set_categories(call, _clean_categories(categories))
     after = {**snapshot(call, Call.HISTORY_FIELDS), "categories": names}
     record(
@@ -101,7 +92,7 @@ def call_create(
         action=HistoryAction.CREATE,
         changes={k: [None, v] for k, v in after.items()},
     )
-    _schedule_close(call)
+    schedule_close(call)
     return call
 
 
@@ -111,18 +102,21 @@ def call_update(*, actor, call: Call, categories: Sequence[str] | None = None, *
     call = Call.objects.select_for_update().get(pk=call.pk)
     if call.closed_at is not None:
         raise ServiceError(_("A closed call can no longer be changed."), code="closed")
-    before = {**snapshot(call, Call.HISTORY_FIELDS), "categories": call_category_names(call)}
-    for name, value in values.items():
-        setattr(call, name, value)
-    check_window(call)
-    save(call)
-    if categories is not None:
-        _set_categories(call, _clean_categories(categories))
-    after = {**snapshot(call, Call.HISTORY_FIELDS), "categories": call_category_names(call)}
-    if changes := diff(before, after):
-        record(actor=actor, obj=call, action=HistoryAction.UPDATE, changes=changes)
-        if "closes_at" in changes:
-            _schedule_close(call)
+
+    def set_categories(call: Call) -> None:
+        if categories is not None:
+            _set_categories(call, _clean_categories(categories))
+
+    changes = update_recorded(
+        actor=actor,
+        obj=call,
+        values=values,
+        check=check_window,
+        then=set_categories,
+        related=lambda call: {"categories": call_category_names(call)},  # rows of their own
+    )
+    if "closes_at" in changes:
+        schedule_close(call)
     return call
 
 
@@ -139,29 +133,7 @@ def call_close(*, actor, call: Call, reason: str) -> Call:
         raise ServiceError(_("This call has already closed."), code="closed")
     if not reason.strip():
         raise ServiceError({"closed_reason": _("Say why the call closes early.")})
-    return _close(actor, call, timezone.now(), reason.strip())
-
-
-def _close(actor, window, when, reason: str = ""):
-    before = snapshot(window, ("closed_at", "closed_reason"))
-    window.closed_at, window.closed_reason = when, reason
-    save(window)
-    changes = diff(before, snapshot(window, ("closed_at", "closed_reason")))
-    record(actor=actor, obj=window, action=HistoryAction.UPDATE, changes=changes)
-    from .tasks import notify_closed  # noqa: PLC0415 - the tasks call these services
-
-    _after_commit(notify_closed, window._meta.model_name, window.pk)
-    return window
-
-
-@transaction.atomic
-def close_if_due(window) -> bool:
-    """Record the close of a call or consultation whose end date has passed (run by the task)."""
-    window = type(window).objects.select_for_update().get(pk=window.pk)
-    if window.closed_at is not None or timezone.now() < window.closes_at:
-        return False
-    _close(None, window, window.closes_at)
-    return True
+    return close_window(actor, call, timezone.now(), reason.strip())
 
 
 # --- proposals -----------------------------------------------------------------------------
@@ -213,9 +185,8 @@ def proposal_submit(
         category=category,
         origin=origin,
     )
-    save(proposal)
-    _attach(proposal, attachments)
-    record_create(actor=actor, obj=proposal, fields=Proposal.HISTORY_FIELDS)
+    create_recorded(actor=actor, obj=proposal)
+    _attach(proposal, attachments)  # not a history field; a refused upload undoes it all
     follow(user=actor, obj=proposal)  # the author hears about the response
     return proposal
 
@@ -226,15 +197,13 @@ def proposal_update(*, actor, proposal: Proposal, attachments=(), **values) -> P
     proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
     require(actor, "participation.change_proposal", proposal)
     _check_category(proposal.call, values.get("category"))
-    before = snapshot(proposal, Proposal.HISTORY_FIELDS)
-    for name in ("title", "problem", "solution", "category"):
-        if name in values:
-            value = values[name]
-            setattr(proposal, name, value.strip() if isinstance(value, str) else value)
-    save(proposal)
-    _attach(proposal, attachments)
-    if changes := diff(before, snapshot(proposal, Proposal.HISTORY_FIELDS)):
-        record(actor=actor, obj=proposal, action=HistoryAction.UPDATE, changes=changes)
+    update_recorded(
+        actor=actor,
+        obj=proposal,
+        values={k: v.strip() if isinstance(v, str) else v for k, v in values.items()},
+        fields=EDITABLE,
+        then=lambda p: _attach(p, attachments),
+    )
     return proposal
 
 
@@ -242,13 +211,11 @@ def proposal_update(*, actor, proposal: Proposal, attachments=(), **values) -> P
 def proposal_withdraw(*, actor, proposal: Proposal) -> Proposal:
     proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
     require(actor, "participation.withdraw_proposal", proposal)
-    proposal.withdrawn_at = timezone.now()
-    save(proposal)
-    record(
+    update_recorded(
         actor=actor,
         obj=proposal,
-        action=HistoryAction.UPDATE,
-        changes={"withdrawn_at": [None, proposal.withdrawn_at.isoformat()]},
+        values={"withdrawn_at": timezone.now()},
+        history_fields=("withdrawn_at",),
     )
     return proposal
 
@@ -277,7 +244,8 @@ def proposal_unsupport(*, actor, proposal: Proposal) -> None:
 
 def _count_supports(proposal: Proposal, step: int) -> None:
     """The count is public and in the history; who supports is not (the Support rows are
-    private), so the entry names no one — not even by an id in the chain."""
+    private), so the entry names no one — not even by an id in the chain. (A counter moved in
+    the database, not a saved record: not core.services.update_recorded.)"""
     old = proposal.support_count
     Proposal.objects.filter(pk=proposal.pk).update(
         support_count=F("support_count") + step, updated_at=timezone.now()
@@ -326,88 +294,28 @@ def proposal_respond(
         raise ServiceError(_("The author withdrew this proposal."), code="withdrawn")
     commitments = list(commitments)
     _check_response(proposal, response, reason, commitments, merged_into)
-    before = _response_snapshot(proposal)
-    proposal.response, proposal.response_reason = response, reason.strip()
-    proposal.merged_into = merged_into if response == ResponseKind.MERGED else None
-    proposal.responded_at, proposal.responded_by = timezone.now(), actor
     linked = commitments if response in LINKS_COMMITMENTS else []
-    proposal.commitment_ids = sorted(c.pk for c in linked)
-    save(proposal)
-    proposal.commitments.set(linked)
-    if changes := diff(before, _response_snapshot(proposal)):
-        record(actor=actor, obj=proposal, action=HistoryAction.UPDATE, changes=changes)
-        from .tasks import notify_response  # noqa: PLC0415 - the tasks call these services
-
-        _after_commit(notify_response, proposal.pk)
+    values = {
+        "response": response,
+        "response_reason": reason.strip(),
+        "merged_into": merged_into if response == ResponseKind.MERGED else None,
+        "responded_at": timezone.now(),
+        "responded_by": actor,
+        "commitment_ids": sorted(c.pk for c in linked),
+    }
+    if update_recorded(
+        actor=actor,
+        obj=proposal,
+        values=values,
+        history_fields=RESPONSE_FIELDS,
+        then=lambda p: p.commitments.set(linked),
+        related=_linked_commitments,
+    ):
+        notify_after_commit(notify_response, proposal.pk)
     return proposal
 
 
-def _response_snapshot(proposal: Proposal) -> dict:
-    values = snapshot(proposal, ("response", "response_reason", "merged_into"))
-    linked = sorted(proposal.commitments.all(), key=lambda c: c.pk) if proposal.pk else []
-    values["commitments"] = [public_value(c) for c in linked]
-    return values
-
-
-# --- comments ------------------------------------------------------------------------------
-
-
-def _comment_target(proposal, section):
-    """The thing commented on, read afresh (the caller's copy may be old)."""
-    if proposal is not None:
-        return Proposal.objects.select_related("call__hromada", "call__plan").get(pk=proposal.pk)
-    return Section.objects.select_related("consultation__hromada").get(pk=section.pk)
-
-
-def _parent(parent_id: int | None, proposal, section) -> Comment | None:
-    """The comment replied to, read afresh: on the same proposal or section, top-level and
-    visible."""
-    if parent_id is None:
-        return None
-    parent = Comment.objects.filter(pk=parent_id).first()
-    if parent is None:
-        raise ServiceError({"parent": _("That comment is elsewhere.")})
-    if parent.parent_id is not None:
-        raise ServiceError({"parent": _("Replies go one level deep: reply to the comment.")})
-    if parent.proposal_id != getattr(proposal, "pk", None) or parent.section_id != getattr(
-        section, "pk", None
-    ):
-        raise ServiceError({"parent": _("That comment is elsewhere.")})
-    if parent.is_hidden:
-        raise ServiceError(_("A hidden comment cannot be replied to."), code="hidden")
-    return parent
-
-
-@transaction.atomic
-def comment_post(
-    *,
-    actor,
-    text: str,
-    proposal: Proposal | None = None,
-    section=None,
-    parent_id: int | None = None,
-    address: str | None = None,
-    origin: str = "real",
-) -> Comment:
-    if (proposal is None) == (section is None):
-        raise ValueError("A comment is on a proposal or on a section")
-    target = _comment_target(proposal, section)
-    proposal, section = (target, None) if proposal is not None else (None, target)
-    require(actor, "participation.comment", target)
-    parent = _parent(parent_id, proposal, section)
-    text = text.strip()
-    if not text:
-        raise ServiceError({"text": _("Write a comment.")})
-    if len(text) > MAX_COMMENT_LENGTH:
-        raise ServiceError({"text": _("At most %(n)d characters.") % {"n": MAX_COMMENT_LENGTH}})
-    ratelimit.check("comment", user=actor, address=address)
-    comment = Comment(
-        proposal=proposal, section=section, parent=parent, author=actor, text=text, origin=origin
-    )
-    save(comment)
-    if proposal is not None:
-        Proposal.objects.filter(pk=proposal.pk).update(
-            comment_count=F("comment_count") + 1, updated_at=timezone.now()
-        )
-    record_create(actor=actor, obj=comment, fields=Comment.HISTORY_FIELDS)
-    return comment
+def _linked_commitments(proposal: Proposal) -> dict:
+    """The commitments a response links, in the response's history entry (by reference)."""
+    linked = sorted(proposal.commitments.all(), key=lambda c: c.pk)
+    return {"commitments": [public_value(c) for c in linked]}

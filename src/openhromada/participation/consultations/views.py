@@ -1,9 +1,9 @@
-"""Public consultations: the page with sections and comments, the survey and its data, the report,
-and the forms officials use to prepare and answer them."""
+"""Public consultations: the page with sections and their comment threads, the survey and its
+data, the report, and the forms officials use to prepare and answer them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,28 +12,19 @@ from django.views.decorators.http import require_POST
 
 from openhromada.core.forms import run_service
 from openhromada.core.pagecache import public_page_cache
-from openhromada.core.ratelimit import client_address
 from openhromada.core.text import spreadsheet_csv
 from openhromada.core.uploads import serve
-from openhromada.core.views import act, form_page, refused
+from openhromada.core.views import act, form_page
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
 from openhromada.places.models import Hromada
 
-from . import consultations, selectors, services
-from .forms import (
-    CloseForm,
-    CommentForm,
-    ConsultationForm,
-    OutcomeForm,
-    QuestionForm,
-    ReportForm,
-    SectionForm,
-    lines,
-)
-from .lifecycle import QuestionKind
-from .models import Comment, Consultation, Question, Section
-from .structured import consultation_twins
+from ..forms import CloseForm, lines
+from ..lifecycle import QuestionKind
+from ..models import Comment, Consultation, Question, Section
+from ..structured import consultation_twins
+from . import selectors, services
+from .forms import ConsultationForm, OutcomeForm, QuestionForm, ReportForm, SectionForm
 
 
 def _url(consultation) -> str:
@@ -71,9 +62,7 @@ def consultation_create(request, hromada_slug):
         values = form.values()
         saved = run_service(
             form,
-            lambda: consultations.consultation_create(
-                actor=request.user, hromada=hromada, **values
-            ),
+            lambda: services.consultation_create(actor=request.user, hromada=hromada, **values),
         )
         if saved is not None:
             messages.success(request, _("The draft consultation was saved: add its sections."))
@@ -94,7 +83,7 @@ def consultation_edit(request, pk):
         values = form.values()
         saved = run_service(
             form,
-            lambda: consultations.consultation_update(
+            lambda: services.consultation_update(
                 actor=request.user, consultation=consultation, **values
             ),
         )
@@ -115,7 +104,7 @@ def section_edit(request, pk, number=None):
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
-            lambda: consultations.section_save(
+            lambda: services.section_save(
                 actor=request.user, consultation=consultation, section=section, **form.cleaned_data
             ),
         )
@@ -144,7 +133,7 @@ def question_edit(request, pk, number=None):
         data = form.cleaned_data
         saved = run_service(
             form,
-            lambda: consultations.question_save(
+            lambda: services.question_save(
                 actor=request.user,
                 consultation=consultation,
                 question=question,
@@ -166,7 +155,7 @@ def consultation_publish(request, pk):
     consultation = _editable(request, pk)
     return act(
         request,
-        lambda: consultations.consultation_publish(actor=request.user, consultation=consultation),
+        lambda: services.consultation_publish(actor=request.user, consultation=consultation),
         _url(consultation),
         _("The consultation is published."),
     )
@@ -180,7 +169,7 @@ def consultation_close(request, pk):
         reason = form.cleaned_data["closed_reason"]
         if run_service(
             form,
-            lambda: consultations.consultation_close(
+            lambda: services.consultation_close(
                 actor=request.user, consultation=consultation, reason=reason
             ),
         ):
@@ -219,29 +208,6 @@ def consultation_detail(request, pk):
     )
 
 
-@login_required
-@require_POST
-def section_comment(request, pk, number):
-    consultation = selectors.get_consultation(pk)
-    section = get_object_or_404(Section, consultation=consultation, number=number)
-    back = _url(consultation) + f"#section-{number}"
-    form = CommentForm(request.POST)
-    if not form.is_valid():
-        return refused(request, ValidationError(_("Write a comment.")), back)
-    return act(
-        request,
-        lambda: services.comment_post(
-            actor=request.user,
-            section=section,
-            parent_id=form.cleaned_data.get("parent"),
-            text=form.cleaned_data["text"],
-            address=client_address(request),
-        ),
-        back,
-        _("Your comment was published."),
-    )
-
-
 def _survey_answers(request, consultation) -> dict:
     answers = {}
     for question in consultation.questions.all():
@@ -260,7 +226,7 @@ def survey_submit(request, pk):
     answers = _survey_answers(request, consultation)
     return act(
         request,
-        lambda: consultations.survey_answer(
+        lambda: services.survey_answer(
             actor=request.user, consultation=consultation, answers=answers
         ),
         _url(consultation) + "#survey",
@@ -298,7 +264,7 @@ def comment_outcome(request, pk):
         data = form.cleaned_data
         saved = run_service(
             form,
-            lambda: consultations.comment_set_outcome(
+            lambda: services.comment_set_outcome(
                 actor=request.user,
                 comment=comment,
                 outcome=data["outcome"],
@@ -334,9 +300,7 @@ def consultation_report(request, pk):
             "comments": list(selectors.report_comments(consultation)),
             "results": selectors.survey_results(consultation),
             "can_edit": can_edit,
-            "missing": consultations.comments_without_outcome(consultation).count()
-            if can_edit
-            else 0,
+            "missing": selectors.comments_without_outcome(consultation).count() if can_edit else 0,
         },
     )
 
@@ -348,7 +312,7 @@ def report_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
-            lambda: consultations.report_publish(
+            lambda: services.report_publish(
                 actor=request.user, consultation=consultation, report=form.cleaned_data["report"]
             ),
         )

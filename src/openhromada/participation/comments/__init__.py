@@ -1,0 +1,1 @@
+"""Comment threads on proposals and on consultations' sections: posting, replying, reading."""

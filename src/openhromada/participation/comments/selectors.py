@@ -1,0 +1,28 @@
+"""Reads of comment threads: top-level comments, each with its replies (one level deep), in a
+constant number of queries however long the thread."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+
+from ..models import Comment
+
+COMMENTS_PER_PAGE = 50
+
+
+def threads(**target_filter):
+    """Top-level comments (on the target, when given), oldest first, with their replies
+    prefetched (one more query)."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    return (
+        Comment.objects.filter(parent__isnull=True, **target_filter)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "pk")
+    )
+
+
+def comments_page(target_filter: dict, page_number, per_page: int = COMMENTS_PER_PAGE):
+    """Top-level comments, paginated, each with its replies (one level) in one more query."""
+    return Paginator(threads(**target_filter), per_page).get_page(page_number)

@@ -1,0 +1,2 @@
+"""Public consultations: the draft in sections, the survey, comments' outcomes and the summary
+report."""
