@@ -46,7 +46,7 @@ def test_a_contributor_replies_through_the_labelled_form_under_a_thread(proposal
     assert f'<input type="hidden" name="parent" value="{top.pk}">' in form[1]
     assert (
         f'<label for="reply-{top.pk}">Ваша відповідь</label>'
-        f'<textarea id="reply-{top.pk}" name="text" rows="3" required></textarea>'
+        f'<textarea id="reply-{top.pk}" name="text" rows="3" maxlength="5000" required></textarea>'
     ) in form[1]
     assert f'id="reply-{reply.pk}"' not in page  # replies are one level deep
     assert "Підтримую &lt;b&gt;це&lt;/b&gt;" in page  # Markdown without raw HTML

@@ -116,3 +116,22 @@ def test_comment_and_support_limits(proposal, settings):
     services.proposal_unsupport(actor=user, proposal=proposal)
     with pytest.raises(RateLimited):
         services.proposal_support(actor=user, proposal=proposal)
+
+
+def test_the_report_page_never_shows_what_the_public_may_not_read(
+    client, proposal, neighbour, official
+):
+    """Reporting a hidden proposal or comment would show its text and author: 404 instead."""
+    from django.urls import reverse
+
+    note = comment_post(actor=neighbour, proposal=proposal, text="ПРИХОВАНИЙ-КОМЕНТАР-4411")
+    moderation.content_hide(actor=official, obj=note, rule="spam")
+    moderation.content_hide(actor=official, obj=proposal, rule="spam")
+    client.force_login(neighbour)
+    for kind, pk in (("proposal", proposal.pk), ("comment", note.pk)):
+        response = client.get(reverse("participation:report_abuse", args=[kind, pk]))
+        assert response.status_code == 404
+        assert "ПРИХОВАНИЙ-КОМЕНТАР-4411" not in response.content.decode()
+    note.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        moderation.abuse_report(actor=neighbour, obj=note, rule="spam", reason="Реклама")

@@ -6,11 +6,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from openhromada.core.errors import ServiceError
 from openhromada.core.models import HistoryEntry
 from openhromada.notifications.models import Notification
 from openhromada.participation.calls import services
 from openhromada.participation.comments.services import comment_post
 from openhromada.participation.models import Call, Comment, Proposal, Support
+from openhromada.participation.moderation import services as moderation
 from openhromada.participation.tasks import close_due
 from tests.factories import UserFactory
 from tests.participation.fixtures import open_call, submit, window
@@ -131,9 +133,21 @@ def test_author_edits_until_the_response_then_cannot(proposal, resident, officia
     services.proposal_respond(
         actor=official, proposal=proposal, response="rejected", reason="Вже зроблено"
     )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ServiceError) as refused:  # said why: it has a response
         services.proposal_update(actor=resident, proposal=proposal, title="Ще краща")
-    with pytest.raises(PermissionDenied):
+    assert refused.value.code == "answered"
+    with pytest.raises(ServiceError):
+        services.proposal_withdraw(actor=resident, proposal=proposal)
+
+
+def test_the_author_cannot_rewrite_a_proposal_a_moderator_hid(proposal, resident, official):
+    """Restoring it must show what the moderator read, not text nobody reviewed."""
+    moderation.content_hide(actor=official, obj=proposal, rule="spam")
+    proposal.refresh_from_db()
+    with pytest.raises(ServiceError) as refused:
+        services.proposal_update(actor=resident, proposal=proposal, title="Нова назва")
+    assert refused.value.code == "hidden"
+    with pytest.raises(ServiceError):
         services.proposal_withdraw(actor=resident, proposal=proposal)
 
 

@@ -12,6 +12,7 @@ never mention them (on SQLite a changed field class would rebuild each table it 
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,13 @@ class ProseField(_SameSchema, models.TextField):
     again when stored (`TextField.get_prep_value` goes through `to_python`)."""
 
     schema_path = "django.db.models.TextField"
+
+    @property
+    def validators(self):
+        """With `max_length`, a longer text is refused where it is validated (forms, services,
+        the API's schema reads it too) — Django's TextField only passes it to the widget."""
+        limit = [MaxLengthValidator(self.max_length)] if self.max_length else []
+        return [*super().validators, *limit]
 
     def to_python(self, value):
         value = super().to_python(value)

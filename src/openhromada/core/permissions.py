@@ -58,3 +58,13 @@ def refusal(user, name: str, obj=None) -> Exception:
                 return PermissionDenied()
             return ServiceError(condition.reason(user, obj), code=condition.code)
     return PermissionDenied()
+
+
+def why_not(user, name: str, obj=None) -> str:
+    """What to tell `user` who may not `name` `obj` now ("The call closed on …", "You cannot
+    support your own proposal"): the reason of the first failing condition, or "" when they
+    may, or when the person has no business here (a page then offers signing in, or nothing)."""
+    if user.has_perm(name, obj):
+        return ""
+    error = refusal(user, name, obj)
+    return error.messages[0] if isinstance(error, ServiceError) else ""

@@ -32,21 +32,36 @@ calls = dataset_router(CALLS, TAG)
 proposals = dataset_router(PROPOSALS, TAG)
 
 
+def _limit(model, name: str) -> int:
+    """The length the model allows: one limit for forms, services and the API."""
+    return model._meta.get_field(name).max_length
+
+
 class NewProposal(Schema):
     title: str = Field(
-        min_length=1, max_length=200, description=field_description(Proposal, "title")
+        min_length=1,
+        max_length=_limit(Proposal, "title"),
+        description=field_description(Proposal, "title"),
     )
     problem: str = Field(
-        min_length=1, max_length=10000, description=field_description(Proposal, "problem")
+        min_length=1,
+        max_length=_limit(Proposal, "problem"),
+        description=field_description(Proposal, "problem"),
     )
     solution: str = Field(
-        min_length=1, max_length=10000, description=field_description(Proposal, "solution")
+        min_length=1,
+        max_length=_limit(Proposal, "solution"),
+        description=field_description(Proposal, "solution"),
     )
     category: str | None = Field(None, max_length=150, description="One of the call's categories.")
 
 
 class NewComment(Schema):
-    text: str = Field(min_length=1, max_length=5000, description=field_description(Comment, "text"))
+    text: str = Field(
+        min_length=1,
+        max_length=_limit(Comment, "text"),
+        description=field_description(Comment, "text"),
+    )
     parent_id: RecordId | None = Field(None, description=field_description(Comment, "parent"))
 
 

@@ -222,9 +222,13 @@ class Proposal(Hideable):
         help_text=_("The resident who submitted it; shown only by their public name."),
     )
     title = LineField(_("title"), max_length=200, help_text=_("Title of the proposal."))
-    problem = ProseField(_("problem"), help_text=_("What is wrong today, and for whom."))
+    problem = ProseField(
+        _("problem"), max_length=10_000, help_text=_("What is wrong today, and for whom.")
+    )
     solution = ProseField(
-        _("suggested solution"), help_text=_("The suggested solution (Markdown).")
+        _("suggested solution"),
+        max_length=10_000,
+        help_text=_("The suggested solution (Markdown)."),
     )
     category = models.ForeignKey(
         Category,
@@ -551,7 +555,7 @@ class Comment(Hideable):
         verbose_name=_("author"),
         help_text=_("The resident who wrote it; shown only by their public name."),
     )
-    text = ProseField(_("comment"), help_text=_("The comment (Markdown)."))
+    text = ProseField(_("comment"), max_length=5_000, help_text=_("The comment (Markdown)."))
     created_at = models.DateTimeField(
         _("posted"), default=timezone.now, help_text=_("When the comment was posted.")
     )

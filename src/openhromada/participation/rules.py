@@ -78,8 +78,6 @@ rules.add_perm("participation.add_call", can_run)  # the object is the plan
 rules.add_perm("participation.change_call", can_run)
 rules.add_perm("participation.respond", can_run)
 rules.add_perm("participation.contribute", can_contribute)
-rules.add_perm("participation.change_proposal", can_contribute & is_author & is_unanswered)
-rules.add_perm("participation.withdraw_proposal", can_contribute & is_author & is_unanswered)
 rules.add_perm("participation.add_consultation", can_run)  # the object is the hromada
 rules.add_perm("participation.change_consultation", can_run)
 rules.add_perm("participation.moderate", can_run)
@@ -165,3 +163,35 @@ permissions.add("participation.unsupport_proposal", RESIDENT, PUBLIC, OPEN, SUPP
 # on a proposal or a consultation's section
 permissions.add("participation.comment", RESIDENT, PUBLIC, OPEN, COMMENTABLE)
 permissions.add("participation.answer_survey", RESIDENT, PUBLIC, OPEN)  # on the consultation
+
+
+@rules.predicate
+def content_is_public(user, obj) -> bool:
+    """The proposal or comment itself is public: not hidden, nor in anything not public."""
+    return visibility.is_visible(obj, for_user(user))
+
+
+@rules.predicate
+def is_shown(_user, obj) -> bool:
+    return obj.hidden_at is None
+
+
+# The author edits or withdraws their proposal until it has a response — and not once a
+# moderator hid it: what would be shown again on restoring is what the moderator read.
+OWN = permissions.who(is_author)
+UNANSWERED = permissions.Condition(
+    is_unanswered,
+    lambda u, o: _("A proposal with a response, or withdrawn, can no longer be changed."),
+    "answered",
+)
+SHOWN = permissions.Condition(
+    is_shown,
+    lambda u, o: _("A moderator hid this proposal: it can no longer be changed."),
+    "hidden",
+)
+permissions.add("participation.change_proposal", RESIDENT, OWN, SHOWN, UNANSWERED)
+permissions.add("participation.withdraw_proposal", RESIDENT, OWN, SHOWN, UNANSWERED)
+
+
+# Reporting shows the content reported: only what the public may read (a 404 otherwise).
+permissions.add("participation.report_abuse", RESIDENT, permissions.Condition(content_is_public))

@@ -10,11 +10,12 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from openhromada.core import visibility
+from openhromada.core import permissions, visibility
 from openhromada.core.forms import run_service
 from openhromada.core.history_display import describe
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
+from openhromada.core.services import require
 from openhromada.core.uploads import serve
 from openhromada.core.views import act, form_page
 from openhromada.core.withholding import for_request
@@ -203,8 +204,7 @@ def proposal_create(request, pk):
 @login_required
 def proposal_edit(request, pk):
     proposal = selectors.get_proposal(request, pk)
-    if not request.user.has_perm("participation.change_proposal", proposal):
-        raise PermissionDenied
+    require(request.user, "participation.change_proposal", proposal)  # says why not, or 403
     form = ProposalForm(
         request.POST or None, request.FILES or None, instance=proposal, call=proposal.call
     )
@@ -360,6 +360,9 @@ def _proposal_context(request, proposal) -> dict:
         "can_support": user.has_perm("participation.support_proposal", proposal),
         "can_unsupport": user.has_perm("participation.unsupport_proposal", proposal),
         "can_comment": user.has_perm("participation.comment", proposal),
+        # the page says why not, from the same conditions (a closed call, one's own proposal)
+        "support_refusal": permissions.why_not(user, "participation.support_proposal", proposal),
+        "comment_refusal": permissions.why_not(user, "participation.comment", proposal),
         "can_moderate": user.has_perm("participation.moderate", proposal),
     }
 

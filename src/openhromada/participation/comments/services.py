@@ -14,7 +14,7 @@ from openhromada.core.services import create_recorded, require
 
 from ..models import Comment, Proposal, Section
 
-MAX_COMMENT_LENGTH = 5000
+MAX_COMMENT_LENGTH = Comment._meta.get_field("text").max_length
 
 
 def _comment_target(proposal, section):

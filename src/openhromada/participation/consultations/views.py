@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openhromada.core import permissions
 from openhromada.core.forms import run_service
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.text import spreadsheet_csv
@@ -198,6 +199,7 @@ def consultation_detail(request, pk):
             "can_edit": can_edit,
             "can_contribute": user.has_perm("participation.contribute", consultation),
             "can_comment": user.has_perm("participation.comment", consultation),
+            "comment_refusal": permissions.why_not(user, "participation.comment", consultation),
             "can_answer": user.has_perm("participation.answer_survey", consultation),
             "can_moderate": user.has_perm("participation.moderate", consultation),
             "can_outcome": can_edit,  # who edits the consultation records comments' outcomes

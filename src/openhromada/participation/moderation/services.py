@@ -37,15 +37,13 @@ def _target(obj) -> dict:
 def abuse_report(
     *, actor, obj: Proposal | Comment, rule: str, reason: str, address: str | None = None
 ) -> AbuseReport:
-    require(actor, "participation.contribute", obj)
+    require(actor, "participation.report_abuse", obj)
     _rule(rule)
     reason = reason.strip()
     if not reason:
         raise ServiceError({"reason": _("Say what is wrong.")})
     if len(reason) > MAX_REASON:
         raise ServiceError({"reason": _("At most %(n)d characters.") % {"n": MAX_REASON}})
-    if obj.is_hidden:
-        raise ServiceError(_("This is already hidden."), code="hidden")
     ratelimit.check("abuse_report", user=actor, address=address)
     report = AbuseReport(
         hromada=hromada_of(obj), reporter=actor, rule=rule, reason=reason, **_target(obj)

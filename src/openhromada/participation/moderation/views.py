@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openhromada.accounts.models import Role
+from openhromada.core import visibility
 from openhromada.core.forms import run_service
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
 from openhromada.core.text import one_line
 from openhromada.core.views import act, form_page
+from openhromada.core.withholding import for_request
 from openhromada.places.models import Hromada
 
 from ..models import Comment, Proposal
@@ -67,7 +69,10 @@ def _page(request, form, obj, title, template="participation/moderation_form.htm
 @login_required
 def report_abuse(request, kind, pk):
     obj = _content(kind, pk)
-    if not request.user.has_perm("participation.contribute", obj):
+    if not request.user.has_perm("participation.report_abuse", obj):
+        # what the public may not read is not there to report (nor to learn it exists)
+        if not visibility.is_visible(obj, for_request(request)):
+            raise Http404
         raise PermissionDenied
     form = AbuseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
