@@ -10,13 +10,33 @@ from tests.factories import UserFactory
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["system", " System ", "RESIDENT"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "system",
+        " System ",
+        "RESIDENT",
+        "sys\u200btem",  # a zero-width space inside
+        "ｓｙｓｔｅｍ",  # fullwidth letters
+        "Платформа",
+        "the  platform",
+        "Мешканець 4F7QZ",  # another resident's neutral label
+    ],
+)
 def test_a_reserved_public_name_is_refused(name):
     user = UserFactory()
     user.display_name = name
     with pytest.raises(ValidationError) as refused:
         user.full_clean()
     assert "display_name" in refused.value.message_dict
+
+
+@pytest.mark.django_db
+def test_ordinary_names_stay_allowed():
+    user = UserFactory()
+    for name in ("Олена К.", "Мешканка вулиці Шевченка", "Systema Naturae"):
+        user.display_name = name
+        user.full_clean()
 
 
 @pytest.mark.django_db

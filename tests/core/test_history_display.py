@@ -286,3 +286,21 @@ def test_a_long_text_or_list_shows_its_start_and_never_grows_the_page():
     assert len(part.text) <= SHOWN_CHARS + 1 and part.text.endswith("…")
     parts = show(None, [f"тег {n}" for n in range(1_000)], references)
     assert len(parts) == SHOWN_ITEMS + 1 and "950" in parts[-1].text
+
+
+@pytest.mark.parametrize("text", [" " * 601, "\xa0 " * 400, "x" * 601, "слово " * 200])
+def test_clipping_never_fails_whatever_the_text(text):
+    """600 spaces (Markdown's &nbsp; become them) made a public page answer 500."""
+    from openhromada.core.history_values import SHOWN_CHARS, clip
+
+    shown = clip(text)
+    assert len(shown) <= SHOWN_CHARS + 1 and shown.endswith("…")
+
+
+def test_a_list_in_a_list_leaves_out_empty_items():
+    from openhromada.core import visibility
+    from openhromada.core.history_values import show
+    from openhromada.core.withholding import active
+
+    (part,) = show(None, [["a", None, "", "b"]], visibility.References(active()))
+    assert part.text == "a, b"

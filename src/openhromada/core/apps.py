@@ -9,6 +9,10 @@ class CoreConfig(AppConfig):
     default = True
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from .records import register_all
+        from .statistics import refresh_after_migrate
 
         register_all()  # every model's RECORD declaration (core.records)
+        post_migrate.connect(refresh_after_migrate, sender=self)  # once per migrate

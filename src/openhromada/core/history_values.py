@@ -86,7 +86,8 @@ def clip(text: str) -> str:
     if len(text) <= SHOWN_CHARS:
         return text
     cut = text[:SHOWN_CHARS]
-    return (cut.rsplit(maxsplit=1)[0] if " " in cut[SHOWN_CHARS // 2 :] else cut) + "…"
+    space = cut.rfind(" ")
+    return (cut[:space] if space > SHOWN_CHARS // 2 else cut).rstrip() + "…"
 
 
 def _empty(value: Any) -> bool:
@@ -109,7 +110,8 @@ def _from_python_text(field, value: Any) -> Any:
 
 def _item(item: Any, references) -> Part:
     if isinstance(item, list):  # a list in a list: its items in one piece of text
-        return Part(clip(", ".join(_item(i, references).text for i in item[:SHOWN_ITEMS])))
+        shown = [i for i in item if not _empty(i)][:SHOWN_ITEMS]
+        return Part(clip(", ".join(_item(i, references).text for i in shown)))
     return _one(None, item, references)
 
 

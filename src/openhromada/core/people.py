@@ -17,6 +17,7 @@ person are shown the same way by `public_actor`, which every public output of th
 from __future__ import annotations
 
 import re
+import unicodedata
 from contextlib import nullcontext
 
 from django.conf import settings
@@ -74,10 +75,33 @@ def resident_label(user_id: int | None, language: str | None = None) -> str:
         return gettext("Resident %(tag)s") % {"tag": resident_tag(user_id)}
 
 
+# What the history shows for the platform and for unnamed residents, in both languages: no
+# person may take one of these (or another resident's neutral label) as their public name.
+_RESERVED = {
+    SYSTEM_ACTOR_LABEL,
+    RESIDENT_ACTOR_LABEL,
+    "the platform",
+    "a resident",
+    "платформа",
+    "мешканець",
+    "by the platform, automatically",
+}
+_NEUTRAL_LABEL = re.compile(r"^(?:мешканець|resident)\s*№?\s*[0-9a-z]+$")
+
+
+def _normal(name: str) -> str:
+    """Compatibility forms folded (fullwidth letters), invisible characters dropped, spaces
+    collapsed, case folded."""
+    folded = unicodedata.normalize("NFKC", name)
+    visible = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split()).casefold()
+
+
 def is_reserved(name: str) -> bool:
     """A name the history keeps for the platform and for unnamed residents: a person using it
-    would pass their changes off as the platform's."""
-    return name.strip().casefold() in {SYSTEM_ACTOR_LABEL, RESIDENT_ACTOR_LABEL}
+    would pass their changes off as the platform's or as another resident's."""
+    normal = _normal(name)
+    return normal in _RESERVED or bool(_NEUTRAL_LABEL.match(normal))
 
 
 def public_name(display_name: str, user_id: int | None, language: str | None = None) -> str:
