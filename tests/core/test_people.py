@@ -42,12 +42,14 @@ def test_a_public_name_is_the_chosen_one_or_the_neutral_label():
         (None, "system", {"title": ["А", "Б"]}, "system"),
         (7, "Мешканець №7", {"title": ["А", "Б"]}, "TAG7"),  # the old id label
         (7, "Resident #7", {"title": ["А", "Б"]}, "TAG7"),
-        (8, "Мешканець №7", {"title": ["А", "Б"]}, "Мешканець №7"),  # a name someone chose
+        # a name someone chose that poses as another resident's label: their own label instead
+        (8, "Мешканець №7", {"title": ["А", "Б"]}, "TAG8"),
     ],
 )
 def test_whom_a_history_entry_names(actor_id, label, changes, shown):
     with translation.override("en"):
-        expected = people.resident_label(7) if shown == "TAG7" else shown
+        tags = {"TAG7": people.resident_label(7), "TAG8": people.resident_label(8)}
+        expected = tags.get(shown, shown)
         assert people.public_actor(actor_id, label, "participation.proposal", changes) == expected
 
 
