@@ -231,10 +231,15 @@ def proposal_edit(request, pk):
 
 
 @login_required
-@require_POST
 def proposal_withdraw(request, pk):
+    """Withdrawing cannot be undone: the button leads here, where the page says so and asks."""
     proposal = selectors.get_proposal(request, pk)
     back = reverse("participation:proposal", args=[pk])
+    if request.method != "POST":
+        require(request.user, "participation.withdraw_proposal", proposal)  # says why not
+        call = proposal.call
+        context = {"proposal": proposal, "call": call, "hromada": call.hromada, "back": back}
+        return render(request, "participation/confirm_withdraw.html", context)
     return act(
         request,
         lambda: services.proposal_withdraw(actor=request.user, proposal=proposal),
