@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     default = True
 
     def ready(self):
+        # Imported here, not at the top: these modules read models and other apps' registries,
+        # which Django makes ready only after every app is loaded (the layers' one exception).
         from django.db.models.signals import post_migrate
 
         from .records import register_all

@@ -8,6 +8,8 @@ class OpendataConfig(AppConfig):
     verbose_name = _("Open data")
 
     def ready(self):
+        # Imported here, not at the top: these modules read models and other apps' registries,
+        # which Django makes ready only after every app is loaded (the layers' one exception).
         from openhromada.core.visibility import publicity_changed
 
         from .base import register as register_datasets

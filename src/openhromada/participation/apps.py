@@ -10,6 +10,8 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Co-creation and consultations")
 
     def ready(self):
+        # Imported here, not at the top: these modules read models and other apps' registries,
+        # which Django makes ready only after every app is loaded (the layers' one exception).
         from openhromada.opendata.base import register as register_datasets
 
         from .datasets import CALLS, COMMENTS, CONSULTATIONS, PROPOSALS

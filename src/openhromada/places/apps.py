@@ -8,6 +8,8 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self):
+        # Imported here, not at the top: these modules read models and other apps' registries,
+        # which Django makes ready only after every app is loaded (the layers' one exception).
         from openhromada.opendata.base import register as register_datasets
 
         from .datasets import HROMADAS, OBLASTS

@@ -8,6 +8,8 @@ class PlansConfig(AppConfig):
     verbose_name = _("Action plans")
 
     def ready(self):
+        # Imported here, not at the top: these modules read models and other apps' registries,
+        # which Django makes ready only after every app is loaded (the layers' one exception).
         from openhromada.opendata.base import register as register_datasets
 
         from .datasets import COMMITMENTS, MILESTONES, PLANS, PROGRESS_UPDATES
