@@ -302,6 +302,30 @@ def describe(
     return entries
 
 
+def fold_kept_diffs(entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    """Described entries (newest first) without the update that an entry keeping its diff was
+    recorded with: an amendment is recorded as the commitment's update and, next in the chain,
+    the amendment keeping that same diff with its reason — shown once, as the amendment."""
+    folded, skip = [], set()
+    for entry, older in zip(entries, [*entries[1:], None], strict=True):
+        if entry.seq in skip:
+            continue
+        folded.append(entry)
+        if older is not None and _keeps_diff_of(entry, older):
+            skip.add(older.seq)
+    return folded
+
+
+def _keeps_diff_of(entry: HistoryEntry, older: HistoryEntry) -> bool:
+    return (
+        entry.action == HistoryAction.CREATE
+        and older.action == HistoryAction.UPDATE
+        and older.seq == entry.seq - 1  # recorded together, by the same person
+        and older.actor_id == entry.actor_id
+        and any(old is None and new == older.changes for old, new in entry.changes.values())
+    )
+
+
 def _subject(entry: HistoryEntry, model) -> str:
     kind = capfirst(model._meta.verbose_name) if model is not HistoryEntry else ""
     return f"{kind} «{entry.object_repr}»" if kind else entry.object_repr

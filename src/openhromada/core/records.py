@@ -83,7 +83,10 @@ class PublicRecord:
     section); `withholdable`: fields an operator may withhold; `withhold_record`: whether
     the whole record may be withheld; `leaves_with_parent`: its rows leave the outputs with a
     withheld record it lives in, though nothing of its own can be withheld (a council vote);
-    `page` / `page_related`: its public page, for links."""
+    `page` / `page_related`: its public page, for links; `history_with`: records whose history
+    is part of its own, as (label, lookup from them to it) — a commitment's milestones, their
+    reports and its amendments (core.history_pages); a container's own history already holds
+    everything inside it."""
 
     parents: tuple[str, ...] = ()
     state: State | None = None
@@ -94,6 +97,7 @@ class PublicRecord:
     leaves_with_parent: bool = False
     page: Callable[[Any], str] | None = None
     page_related: tuple[str, ...] = ()
+    history_with: tuple[tuple[str, str], ...] = ()
 
     @property
     def withholds(self) -> bool:

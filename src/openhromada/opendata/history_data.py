@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openhromada.core import visibility
 from openhromada.core.history_display import redact_diffs
+from openhromada.core.history_pages import public_history
 from openhromada.core.models import HistoryEntry
 from openhromada.core.people import public_actor
 from openhromada.core.withholding import Active
@@ -49,10 +50,6 @@ PUBLIC_TYPES = (
 )
 
 
-def _ids_as_text(queryset):
-    return queryset.annotate(sid=Cast("pk", CharField())).values("sid")
-
-
 def public_entry_objects(withheld: Active):
     """History entries about public records (core.visibility): nothing inside a record that is
     not public — a draft plan, an unpublished meeting or consultation, hidden content — found
@@ -61,19 +58,11 @@ def public_entry_objects(withheld: Active):
     # The type test goes through an expression on purpose: on the bare column the database
     # would gather every public entry by type and sort them all, instead of walking the chain in
     # `seq` order (the keyset) and stopping after one page.
-    qs = HistoryEntry.objects.annotate(kind=Concat("object_type", Value(""))).filter(
-        kind__in=PUBLIC_TYPES
+    return (
+        public_history(withheld)
+        .annotate(kind=Concat("object_type", Value("")))
+        .filter(kind__in=PUBLIC_TYPES)
     )
-    for label, spec in visibility.REGISTRY.items():
-        private = visibility.not_public_by_state(label) if spec.container else None
-        if private is not None:
-            qs = qs.exclude(container_type=label, container_id__in=private)
-    if withheld:
-        for label in visibility.REGISTRY:
-            inside = visibility.under_withheld(label, withheld)
-            if inside is not None:
-                qs = qs.exclude(object_type=label, object_id__in=_ids_as_text(inside))
-    return qs
 
 
 COMMITMENT_PATHS = {
