@@ -29,6 +29,14 @@ COMPUTED = {
     "actor",
     "consultation_id",
     "section_number",
+    # readable names beside the codes (issue 14): the place, plan and commitment of a row
+    "oblast_name_uk",
+    "oblast_name_en",
+    "hromada_name_uk",
+    "hromada_name_en",
+    "plan_title",
+    "commitment_title",
+    "commitment_titles",
 }
 
 

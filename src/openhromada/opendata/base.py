@@ -105,6 +105,22 @@ class Filter:
     type: Any
     description: Any
     invert: bool = False  # for `…__isnull` lookups: true means "is not null"
+    # "dataset-key.column" when the value must be that column of a public row of another
+    # dataset (an unknown oblast code is refused, not answered with an empty list)
+    references: str = ""
+
+    def allowed(self) -> tuple[str, list[tuple[str, Any]]]:
+        """What values the filter takes, for its documentation: the kind of value and, for a
+        choice, each value with its label."""
+        if isinstance(self.type, type) and issubclass(self.type, models.Choices):
+            return "choice", list(self.type.choices)
+        if self.type is bool:
+            return "boolean", [("true", ""), ("false", "")]
+        return {
+            int: "integer",
+            dt.date: "date",
+            dt.datetime: "datetime",
+        }.get(self.type, "reference" if self.references else "string"), []
 
 
 @dataclass
@@ -157,6 +173,25 @@ class Dataset:
         """Public rows, withheld records (and records under them) left out."""
         return withheld.exclude(self.queryset(withheld))
 
+    def check(self, values: dict, withheld: Active) -> None:
+        """Refuse a filter value that names no public row of the dataset it references (one
+        query per such filter given); raises BadParameter."""
+        for flt in self.filters:
+            value = values.get(flt.name)
+            if not flt.references or value is None:
+                continue
+            key, column = flt.references.split(".")
+            other = REGISTRY[key]
+            if not other.public_queryset(withheld).filter(**{column: value}).exists():
+                raise BadParameter(
+                    flt.name,
+                    gettext(
+                        "Unknown value “%(value)s”: the allowed values are in the column "
+                        "%(column)s of the dataset “%(dataset)s”."
+                    )
+                    % {"value": str(value)[:60], "column": column, "dataset": other.title},
+                )
+
     def filtered(self, qs: QuerySet, values: dict) -> QuerySet:
         """`qs` narrowed by the filters that `values` (already validated) give."""
         for flt in self.filters:
@@ -176,12 +211,19 @@ class Dataset:
         every_row = self.every_row or self.queryset
         return self.rows([every_row(withheld).get(**{self.pk: pk})], withheld)[0]
 
-    def public_rows(self, withheld: Active, filters: dict | None = None) -> Iterator[dict]:
-        """Every public row (or those the validated `filters` select), in keyset order, read in
-        chunks (constant memory)."""
+    def public_rows(
+        self,
+        withheld: Active,
+        filters: dict | None = None,
+        narrow: Callable[[QuerySet], QuerySet] | None = None,
+    ) -> Iterator[dict]:
+        """Every public row (or those the validated `filters` select, or those a list page's
+        `narrow` keeps), in keyset order, read in chunks (constant memory)."""
         qs = self.public_queryset(withheld)
         if filters:
             qs = self.filtered(qs, filters)
+        if narrow is not None:
+            qs = narrow(qs)
         batch: list[dict] = []
         for row in qs.order_by(self.pk).iterator(chunk_size=CHUNK_ROWS):
             batch.append(row)
@@ -236,12 +278,55 @@ def field_description(model: type[models.Model], name: str) -> str:
 def hromada_filter(path: str) -> Filter:
     """`?hromada=<КАТОТТГ code>`; `path` leads from the dataset's model to the hromada's fields
     (e.g. "plan__hromada__")."""
-    return Filter("hromada", f"{path}code", str, _("КАТОТТГ code of the hromada."))
+    return Filter(
+        "hromada",
+        f"{path}code",
+        str,
+        _("КАТОТТГ code of the hromada."),
+        references="hromadas.code",
+    )
 
 
 def oblast_filter(path: str) -> Filter:
     """`?oblast=<КАТОТТГ code>`; `path` leads to the hromada's (or place's) fields."""
-    return Filter("oblast", f"{path}oblast__code", str, _("КАТОТТГ code of the oblast."))
+    return Filter(
+        "oblast",
+        f"{path}oblast__code",
+        str,
+        _("КАТОТТГ code of the oblast."),
+        references="oblasts.code",
+    )
+
+
+# Readable names beside the codes: where the row is, in both languages (the hromadas and
+# oblasts datasets hold the rest). Added after a dataset's older columns, so files keep their
+# column order for existing readers.
+PLACE_COLUMNS = (
+    Column("oblast_code", "string", _("КАТОТТГ code of the oblast."), references="oblasts.code"),
+    Column("oblast_name_uk", "string", _("Name of the oblast in Ukrainian.")),
+    Column("oblast_name_en", "string", _("Name of the oblast in English.")),
+    Column("hromada_name_uk", "string", _("Name of the hromada in Ukrainian.")),
+    Column("hromada_name_en", "string", _("Name of the hromada in English.")),
+)
+_PLACE_LOOKUPS = {
+    "oblast_code": "oblast__code",
+    "oblast_name_uk": "oblast__name_uk",
+    "oblast_name_en": "oblast__name_en",
+    "hromada_name_uk": "name_uk",
+    "hromada_name_en": "name_en",
+}
+
+
+def place_fields(path: str) -> tuple[str, ...]:
+    """The `values()` lookups of the place columns; `path` leads to the hromada's fields."""
+    return tuple(path + lookup for lookup in _PLACE_LOOKUPS.values())
+
+
+def add_places(row: dict, path: str, out: dict) -> dict:
+    """Copy the place columns from a database row read with `place_fields(path)` into `out`."""
+    for name, lookup in _PLACE_LOOKUPS.items():
+        out[name] = row[path + lookup]
+    return out
 
 
 @functools.cache

@@ -11,10 +11,11 @@ import csv
 import datetime as dt
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from openhromada.core.withholding import Active, active
@@ -70,15 +71,21 @@ class _Pipe:
         return data
 
 
-def csv_lines(dataset: Dataset, withheld: Active, filters: dict | None = None) -> Iterator[bytes]:
+def csv_lines(
+    dataset: Dataset,
+    withheld: Active,
+    filters: dict | None = None,
+    narrow: Callable[[QuerySet], QuerySet] | None = None,
+) -> Iterator[bytes]:
     """The dataset as UTF-8 CSV (no BOM; header of column names; lines end with CRLF as RFC 4180
-    says), in ~64 KB pieces. Values are exact: nothing is altered to stop spreadsheet formulas."""
+    says), in ~64 KB pieces. Values are exact: nothing is altered to stop spreadsheet formulas.
+    `filters` are the dataset's, `narrow` a list page's selection (see public_rows)."""
     pipe = _Pipe()
     text = _TextPipe(pipe)
     writer = csv.writer(text, lineterminator="\r\n")
     names = [c.name for c in dataset.columns]
     writer.writerow(names)
-    for row in dataset.public_rows(withheld, filters):
+    for row in dataset.public_rows(withheld, filters, narrow):
         writer.writerow([_cell(row.get(name)) for name in names])
         if pipe.size >= CHUNK:
             yield pipe.drain()

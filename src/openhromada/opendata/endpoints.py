@@ -120,7 +120,9 @@ def parse_filters(dataset: Dataset, params) -> dict:
         first = error.errors()[0]
         name = str(first["loc"][0]) if first.get("loc") else ""
         raise BadParameter(name, first.get("msg", "")) from None
-    return parsed.model_dump(exclude={"cursor", "limit"})
+    values = parsed.model_dump(exclude={"cursor", "limit"})
+    dataset.check(values, active())
+    return values
 
 
 def _lookup_type(dataset: Dataset):
@@ -142,6 +144,7 @@ def dataset_router(dataset: Dataset, tag: str) -> Router:
         _check_known(request, query_schema)
         withheld = active()
         values = filters.model_dump(exclude={"cursor", "limit"})
+        dataset.check(values, withheld)
         qs = dataset.filtered(dataset.public_queryset(withheld), values)
         if filters.cursor:
             qs = qs.filter(**{f"{dataset.pk}__gt": decode_cursor(filters.cursor, int)})

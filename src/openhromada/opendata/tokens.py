@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja.security import HttpBearer
 from ninja.throttling import SimpleRateThrottle
 
@@ -38,7 +39,12 @@ def token_create(*, actor, name: str, scope: str) -> tuple[ApiToken, str]:
         raise ValidationError({"scope": _("Choose read or read and write.")})
     if actor.api_tokens.filter(revoked_at__isnull=True).count() >= MAX_ACTIVE_TOKENS:
         raise ValidationError(
-            _("You have %(n)d active tokens; revoke one first.") % {"n": MAX_ACTIVE_TOKENS}
+            ngettext(
+                "You have %(n)d active token; revoke it first.",
+                "You have %(n)d active tokens; revoke one first.",
+                MAX_ACTIVE_TOKENS,
+            )
+            % {"n": MAX_ACTIVE_TOKENS}
         )
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user=actor, name=name[:100], prefix=plain[:10], digest=_digest(plain))

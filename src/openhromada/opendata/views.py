@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -109,8 +109,56 @@ def dataset(request, key: str):
             "frequency": FREQUENCIES.get(item.frequency, item.frequency),
             "licence": settings.OPENDATA_LICENCE,
             "csv_note": CSV_EXACT,
+            "filters": _filter_docs(item),
         },
     )
+
+
+# what each kind of filter value is, for the data pages
+VALUE_KINDS = {
+    "choice": gettext_lazy("one of these values:"),
+    "boolean": gettext_lazy("true or false"),
+    "date": gettext_lazy("a date, YYYY-MM-DD"),
+    "datetime": gettext_lazy("a date and time in ISO 8601, e.g. 2025-01-31T09:00:00Z"),
+    "integer": gettext_lazy("a whole number: an identifier (the id column of its dataset)"),
+    "string": gettext_lazy("text"),
+}
+EXAMPLES = {"boolean": "true", "date": "2025-01-31", "datetime": "2025-01-31T09:00:00Z"}
+
+
+def _filter_docs(item) -> list[dict]:
+    """Each filter of a dataset as its data page documents it, from its declaration: name,
+    meaning, allowed values and example addresses (a referenced code's example is a real one,
+    one query per referenced dataset)."""
+    withheld = active()
+    docs = []
+    for flt in item.filters:
+        kind, choices = flt.allowed()
+        example = EXAMPLES.get(kind)
+        reference = None
+        if kind == "choice":
+            example = choices[0][0] if choices else None
+        elif kind == "integer":
+            example = "1"
+        elif kind == "reference":
+            key, column = flt.references.split(".")
+            reference = bulk.get(key)
+            first = reference.public_queryset(withheld).order_by(reference.pk).first()
+            example = first[column] if first else None
+        query = urlencode({flt.name: example}) if example is not None else ""
+        docs.append(
+            {
+                "name": flt.name,
+                "description": flt.description,
+                "kind": VALUE_KINDS.get(kind, ""),
+                "choices": choices if kind == "choice" else [],
+                "reference": reference,
+                "column": flt.references.partition(".")[2],
+                "api": f"/api/v1/{item.key}?{query}" if query else "",
+                "csv": f"/data/{item.key}.csv?{query}" if query else "",
+            }
+        )
+    return docs
 
 
 def download(request, key: str, fmt: str):
@@ -136,6 +184,17 @@ def download(request, key: str, fmt: str):
         content_type = "application/jsonl; charset=utf-8"
     response = StreamingHttpResponse(stream, content_type=content_type)
     _licence_headers(response, f"openhromada-{key}.{fmt}")
+    return response
+
+
+def list_download(key: str, narrow, filename: str) -> StreamingHttpResponse:
+    """A filtered list page's rows as the CSV of its dataset (same columns, licence and
+    withholding as the dataset's file), streamed: `narrow` applies the page's filters to the
+    dataset's rows. For filters the dataset's own parameters cannot say (a name search)."""
+    item = bulk.get(key)
+    stream = bulk.csv_lines(item, active(), narrow=narrow)
+    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
+    _licence_headers(response, filename)
     return response
 
 

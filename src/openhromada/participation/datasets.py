@@ -17,6 +17,7 @@ from openhromada.opendata.base import (
     API_URL,
     CREATED,
     HROMADA_CODE,
+    PLACE_COLUMNS,
     UPDATED,
     UPDATED_SINCE,
     URL,
@@ -24,11 +25,14 @@ from openhromada.opendata.base import (
     Dataset,
     Filter,
     absolute,
+    add_places,
     api_url,
     hromada_filter,
     oblast_filter,
     page_prefix,
+    place_fields,
 )
+from openhromada.plans.models import Commitment
 
 from .lifecycle import CommentOutcome, ResponseKind
 from .models import Call, Comment, Consultation, Proposal
@@ -139,10 +143,22 @@ PROPOSAL_FIELDS = (
 )
 PROPOSAL_NAMES = {"call__hromada__code": "hromada_code", "category__name": "category"}
 HIDDEN_BLANKS = {"title": "", "problem": "", "solution": "", "author": ""}
+# where a proposal is: read beside its fields, written as the readable-name columns
+PROPOSAL_PLACES = place_fields("call__hromada__")
+PROPOSAL_CONTEXT = {
+    "call__title": "call_title",
+    "call__plan_id": "plan_id",
+    "call__plan__title": "plan_title",
+}
 
 
 def _proposal_row(row: dict, withheld) -> dict:
-    out = _rename(row, PROPOSAL_NAMES)
+    out = _rename(
+        {k: v for k, v in row.items() if k not in PROPOSAL_PLACES and k != "commitment_titles"},
+        PROPOSAL_NAMES | PROPOSAL_CONTEXT,
+    )
+    add_places(row, "call__hromada__", out)
+    out["commitment_titles"] = row["commitment_titles"]
     out["author"] = author_name(out.pop("author__display_name"), out.pop("author_id"))
     out["category"] = out["category"] or ""
     if out["hidden_reason"]:
@@ -150,6 +166,19 @@ def _proposal_row(row: dict, withheld) -> dict:
     out["url"] = _page("proposals", row["id"])
     out["api_url"] = api_url("proposals", row["id"])
     return out
+
+
+def _proposal_references(rows: list[dict], withheld) -> None:
+    """The commitments a proposal became, only while they are public, with their titles (one
+    query per batch); a withheld title is left out."""
+    visibility.keep_visible_ids(rows, "commitment_ids", "plans.commitment", withheld)
+    wanted = {pk for row in rows for pk in row["commitment_ids"] or ()}
+    titles = dict(Commitment.objects.filter(pk__in=wanted).values_list("pk", "title"))
+    for row in rows:
+        row["commitment_titles"] = [
+            "" if "title" in withheld.fields("plans.commitment", pk) else titles.get(pk, "")
+            for pk in row["commitment_ids"] or ()
+        ]
 
 
 PROPOSALS = Dataset(
@@ -185,15 +214,24 @@ PROPOSALS = Dataset(
         UPDATED,
         URL,
         API_URL,
+        *PLACE_COLUMNS,
+        Column.from_field(Call, "title", name="call_title"),
+        Column.from_field(Call, "plan", references="plans.id"),
+        Column("plan_title", "string", _("Title of the action plan the call is for.")),
+        Column(
+            "commitment_titles",
+            "strings",
+            _("Titles of the commitments in commitment_ids, in the same order."),
+        ),
     ),
     queryset=lambda withheld: Proposal.objects.filter(
         visibility.public_in("participation.call", withheld, "call")
-    ).values(*PROPOSAL_FIELDS),
-    every_row=lambda withheld: Proposal.objects.values(*PROPOSAL_FIELDS),
-    to_row=_proposal_row,
-    prepare=lambda rows, withheld: visibility.keep_visible_ids(
-        rows, "commitment_ids", "plans.commitment", withheld
+    ).values(*PROPOSAL_FIELDS, *PROPOSAL_CONTEXT, *PROPOSAL_PLACES),
+    every_row=lambda withheld: Proposal.objects.values(
+        *PROPOSAL_FIELDS, *PROPOSAL_CONTEXT, *PROPOSAL_PLACES
     ),
+    to_row=_proposal_row,
+    prepare=_proposal_references,
     filters=(
         Filter("call", "call_id", int, _("Identifier of the call.")),
         hromada_filter("call__hromada__"),

@@ -14,6 +14,7 @@ from openhromada.opendata.base import (
     API_URL,
     CREATED,
     HROMADA_CODE,
+    PLACE_COLUMNS,
     UPDATED,
     UPDATED_SINCE,
     URL,
@@ -21,10 +22,12 @@ from openhromada.opendata.base import (
     Dataset,
     Filter,
     absolute,
+    add_places,
     api_url,
     hromada_filter,
     oblast_filter,
     page_prefix,
+    place_fields,
     plain,
 )
 
@@ -47,6 +50,10 @@ def _rows(row: dict, fields, renames: dict[str, str]) -> dict:
 
 # the plan of a milestone's (or a report's) commitment
 PLAN_ID = Column("plan_id", "integer", _("The action plan."), references="plans.id")
+PLAN_TITLE = Column("plan_title", "string", _("Title of the action plan."))
+COMMITMENT_TITLE = Column(
+    "commitment_title", "string", _("Title of the commitment."), nullable=True
+)
 
 
 PLAN_FIELDS = (
@@ -71,6 +78,7 @@ def _plan_row(row: dict, withheld) -> dict:
     out = _rows(row, PLAN_FIELDS, {"hromada__code": "hromada_code"})
     out["url"] = absolute(_plan_path(row["hromada__slug"], row["slug"]))
     out["api_url"] = api_url("plans", row["id"])
+    add_places(row, "hromada__", out)
     return withheld.redact_row("plans.actionplan", row["id"], out)
 
 
@@ -103,8 +111,11 @@ PLANS = Dataset(
         UPDATED,
         URL,
         API_URL,
+        *PLACE_COLUMNS,
     ),
-    queryset=lambda withheld: ActionPlan.objects.public().values(*PLAN_FIELDS, "hromada__slug"),
+    queryset=lambda withheld: ActionPlan.objects.public().values(
+        *PLAN_FIELDS, "hromada__slug", *place_fields("hromada__")
+    ),
     to_row=_plan_row,
     filters=(
         hromada_filter("hromada__"),
@@ -152,6 +163,8 @@ def _commitment_row(row: dict, withheld) -> dict:
     path = _plan_path(row["plan__hromada__slug"], row["plan__slug"])
     out["url"] = absolute(f"{path}commitments/{row['number']}/")
     out["api_url"] = api_url("commitments", row["id"])
+    add_places(row, "plan__hromada__", out)
+    out["plan_title"] = row["plan__title"]
     return withheld.redact_row("plans.commitment", row["id"], out)
 
 
@@ -198,9 +211,15 @@ COMMITMENTS = Dataset(
         UPDATED,
         URL,
         API_URL,
+        *PLACE_COLUMNS,
+        PLAN_TITLE,
     ),
     queryset=lambda withheld: Commitment.objects.exclude(plan__status=DRAFT).values(
-        *COMMITMENT_FIELDS, "plan__slug", "plan__hromada__slug"
+        *COMMITMENT_FIELDS,
+        "plan__slug",
+        "plan__hromada__slug",
+        "plan__title",
+        *place_fields("plan__hromada__"),
     ),
     to_row=_commitment_row,
     filters=(
@@ -243,8 +262,14 @@ def _commitment_path(row: dict, prefix: str) -> str:
 
 def _milestone_row(row: dict, withheld) -> dict:
     out = _rows(row, MILESTONE_FIELDS, MILESTONE_NAMES)
+    out["commitment_title"] = row["commitment__title"]
     out["url"] = absolute(_commitment_path(row, "commitment__") + f"#m{row['number']}")
     out["api_url"] = api_url("milestones", row["id"])
+    add_places(row, "commitment__plan__hromada__", out)
+    out["plan_title"] = row["commitment__plan__title"]
+    out["commitment_number"] = row["commitment__number"]
+    if "title" in withheld.fields("plans.commitment", row["commitment_id"]):
+        out["commitment_title"] = None  # the title left out wherever it is withheld
     return withheld.redact_row("plans.milestone", row["id"], out)
 
 
@@ -276,18 +301,26 @@ MILESTONES = Dataset(
         UPDATED,
         URL,
         API_URL,
+        *PLACE_COLUMNS,
+        PLAN_TITLE,
+        Column.from_field(Commitment, "number", name="commitment_number"),
+        COMMITMENT_TITLE,
     ),
     queryset=lambda withheld: Milestone.objects.exclude(commitment__plan__status=DRAFT).values(
         *MILESTONE_FIELDS,
         "commitment__number",
+        "commitment__title",
         "commitment__plan__slug",
+        "commitment__plan__title",
         "commitment__plan__hromada__slug",
+        *place_fields("commitment__plan__hromada__"),
     ),
     to_row=_milestone_row,
     filters=(
         Filter("commitment", "commitment_id", int, _("Identifier of the commitment.")),
         Filter("plan", "commitment__plan_id", int, _("Identifier of the action plan.")),
         hromada_filter("commitment__plan__hromada__"),
+        oblast_filter("commitment__plan__hromada__"),
         Filter("status", "status", MilestoneStatus, _("Status.")),
         Filter("due_from", "due_date__gte", dt.date, _("Due on or after this date.")),
         Filter("due_to", "due_date__lte", dt.date, _("Due on or before this date.")),
