@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
+PORT ?= 8000
 
-.PHONY: demo install install-test test test-fast lint format messages openapi bench clean
+.PHONY: demo screenshots install install-test test test-fast lint format messages openapi bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +22,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-## Run the platform with demo data on SQLite at http://127.0.0.1:8000
+## Run the platform with demo data on SQLite at http://127.0.0.1:$(PORT) (make demo PORT=8080)
 demo: install
-	$(BIN)/openhromada demo
+	$(BIN)/openhromada demo --port $(PORT)
+
+## Screenshots of the main pages (phone and desktop) for the README, from a fresh demo
+screenshots: install-test
+	$(BIN)/python tools/screenshots.py
 
 ## The whole test suite (browser tests need /usr/bin/chromium; set DATABASE_URL for PostgreSQL)
 test: install-test

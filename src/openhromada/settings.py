@@ -165,7 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "my_home"  # each person's home: what waits for them (portal)
 LOGIN_URL = "account_login"
 
 # django-allauth: e-mail is the login; an address must be confirmed before the account is used.
@@ -181,7 +181,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 # e-mail tells its owner. With mandatory verification True already covers sign-up ("strict"
 # only matters without it, where it would let several accounts share one address).
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Відкрита громада] "
+# Subjects start with the platform's name in the reader's language (the adapter's
+# format_email_subject); the owner is told of every change to the password and the addresses.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_ADAPTER = "openhromada.accounts.adapter.AccountAdapter"
 # Failed sign-ins: "ip" is per address (an IPv6 /64); "key" is per account *and* address
 # (accounts/adapter.py), so guessing from one address never locks the owner out from another.

@@ -85,7 +85,7 @@ def test_the_owner_is_told_someone_tried_to_sign_up_with_their_address(owner):
 def test_the_owner_is_told_in_their_own_language(db):
     UserFactory(email=KNOWN, preferred_language="en")
     _signup(KNOWN)  # from a Ukrainian page
-    assert "Account Already Exists" in mail.outbox[0].subject
+    assert "You already have an account" in mail.outbox[0].subject
 
 
 def test_password_reset_answers_the_same_for_a_known_and_an_unknown_address(owner):

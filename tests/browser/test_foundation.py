@@ -31,7 +31,8 @@ def test_directory_filter_and_hromada_page(page, assert_accessible):
         "Хмельницька міська територіальна громада"
     )
     expect(page.get_by_text("UA68040470000053519", exact=True)).to_be_visible()
-    expect(page.get_by_role("heading", name="Публічна історія")).to_be_visible()
+    expect(page.get_by_role("heading", name="Останні зміни")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"^Уся історія змін \(\d+\)$"))).to_be_visible()
     assert_accessible(page)
 
 
@@ -82,7 +83,7 @@ def test_register_confirm_and_sign_in(page, platform, assert_accessible):
     page.get_by_label(re.compile("^Електронна пошта")).fill(email)
     page.get_by_label(re.compile("^Пароль:?$")).fill(password)
     page.get_by_role("button", name="Увійти").last.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ваш профіль")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Мій кабінет")
 
 
 def test_accessibility_controls_change_the_page_without_javascript(
@@ -92,10 +93,12 @@ def test_accessibility_controls_change_the_page_without_javascript(
     page = context.new_page()
     page.goto("/hromady/khmelnytska/")
     size = page.evaluate("getComputedStyle(document.documentElement).fontSize")
+    page.locator("summary", has_text="Доступність").click()  # the controls fold into one disclosure
     page.get_by_role("button", name="A+ більший текст").click()
     expect(page.locator("html")).to_have_class(re.compile("text-large"))
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") != size
     for theme in ("contrast", "dark", "sepia"):
+        page.locator("summary", has_text="Доступність").click()
         page.get_by_label("Кольори").select_option(theme)
         page.get_by_role("button", name="Застосувати").click()
         expect(page.locator("html")).to_have_class(re.compile(f"theme-{theme}"))

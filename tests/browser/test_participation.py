@@ -109,7 +109,8 @@ def test_consultation_with_survey_to_its_report(browser, platform, page, assert_
     page.get_by_label("Тип").select_option("single")
     page.get_by_label("Варіанти").fill("Так\nНі")
     page.get_by_role("button", name="Зберегти").click()
-    page.get_by_role("button", name="Оприлюднити").click()
+    page.get_by_role("link", name="Оприлюднити…").click()  # asks first
+    page.get_by_role("button", name="Оприлюднити обговорення").click()
     expect(page.get_by_text("Консультацію оприлюднено.")).to_be_visible()
     assert_accessible(page)
     consultation_url = page.url
@@ -129,11 +130,11 @@ def test_consultation_with_survey_to_its_report(browser, platform, page, assert_
     page.goto(consultation_url)
     page.get_by_role("link", name="Закрити достроково").click()
     page.get_by_label("Чому закривається достроково").fill("Зібрали достатньо думок.")
-    page.get_by_role("button", name="Зберегти").click()
+    page.get_by_role("button", name="Закрити обговорення").click()
     page.get_by_role("link", name="Підсумковий звіт").click()
     page.get_by_label("Підсумковий звіт").fill("Надійшов 1 коментар; його враховано.")
-    page.get_by_role("button", name="Зберегти").click()
-    expect(page.get_by_text(re.compile("без результату розгляду: 1"))).to_be_visible()
+    page.get_by_role("button", name="Оприлюднити звіт").click()
+    expect(page.get_by_text(re.compile("1 коментар досі без результату розгляду"))).to_be_visible()
     page.goto(consultation_url + "report/")
     page.get_by_role("link", name="вказати результат").click()
     assert_accessible(page)
@@ -143,7 +144,7 @@ def test_consultation_with_survey_to_its_report(browser, platform, page, assert_
     page.goto(consultation_url)
     page.get_by_role("link", name="Підсумковий звіт").click()
     page.get_by_label("Підсумковий звіт").fill("Надійшов 1 коментар; його враховано.")
-    page.get_by_role("button", name="Зберегти").click()
+    page.get_by_role("button", name="Оприлюднити звіт").click()
     expect(page.get_by_text("Підсумковий звіт оприлюднено.")).to_be_visible()
 
     page.context.clear_cookies()

@@ -14,7 +14,7 @@ def _sign_in(page, email):
     page.get_by_label(re.compile("^Електронна пошта")).fill(email)
     page.get_by_label(re.compile("^Пароль:?$")).fill(PASSWORD)
     page.get_by_role("button", name="Увійти").last.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ваш профіль")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Мій кабінет")  # sign-in lands home
 
 
 def test_official_writes_and_reports_a_plan_and_a_resident_reads_it(
@@ -58,7 +58,9 @@ def test_official_writes_and_reports_a_plan_and_a_resident_reads_it(
     page.get_by_role("link", name=re.compile("План дій 2023–2024")).click()
     for state in ("co_creation", "submitted", "implementation"):
         page.get_by_label("Перевести план у стан").select_option(state)
-        page.get_by_role("button", name="Змінити статус").click()
+        page.get_by_role("button", name="Змінити статус…").click()  # asks first
+        expect(page.get_by_role("heading", level=1)).to_have_text("Змінити статус плану?")
+        page.get_by_role("button", name=re.compile("^Перевести план до статусу")).click()
         expect(page.get_by_text("Статус плану змінено.")).to_be_visible()
     page.get_by_role("link", name="Відкритий реєстр укриттів").click()
     page.get_by_role("link", name="Звітувати про виконання").click()
@@ -67,7 +69,7 @@ def test_official_writes_and_reports_a_plan_and_a_resident_reads_it(
     page.get_by_label("Новий статус").select_option("completed")
     page.get_by_label("Виконання, %").fill("100")
     page.get_by_label("Посилання на підтвердження").fill("https://example.org/shelters.csv")
-    page.get_by_role("button", name="Зберегти").click()
+    page.get_by_role("button", name="Оприлюднити звіт про виконання").click()
     expect(page.get_by_text("Звіт про виконання опубліковано.")).to_be_visible()
 
     resident = browser.new_context(base_url=platform["url"]).new_page()

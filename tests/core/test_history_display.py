@@ -26,6 +26,7 @@ from tests.plans.fixtures import D, make_commitment, make_milestone, move, repor
 
 pytestmark = pytest.mark.django_db
 BASE = "/hromady/khmelnytska/plans/2025-2026/"
+HISTORY = BASE + "commitments/1/history/"  # the commitment's page shows only its latest changes
 PDF = b"%PDF-1.4\n%%EOF\n"
 ATOM = "{http://www.w3.org/2005/Atom}"
 RAW = {
@@ -90,7 +91,7 @@ def reported(official, plan):
 
 
 def test_the_commitment_history_shows_dates_links_files_and_lists(client, reported):
-    page = get(client, BASE + "commitments/1/")
+    page = get(client, HISTORY)
     history = history_of(page)
     assert '<time datetime="2026-05-25">25 травня 2026</time>' in history  # the new end date
     assert "30 червня 2026" in history  # and the one before
@@ -108,7 +109,7 @@ def test_the_commitment_history_shows_dates_links_files_and_lists(client, report
 
 def test_the_amendments_table_shows_values_by_type(client, reported):
     page = get(client, BASE + "commitments/1/")
-    table = page[page.index('<table><caption class="visually-hidden">') :]
+    table = page[page.index('<caption id="amendment-1-table"') :]
     table = table[: table.index("</table>")]
     assert "<td>демо, дані</td><td>дані</td>" in table
     assert "tags" not in table  # the field's label, not its name
@@ -133,7 +134,7 @@ def test_entries_of_old_keep_lists_as_python_text_and_still_read_well(client, re
             "links": ["[]", "[{'url': 'https://example.org/old'}, {'url': 'javascript:alert(1)'}]"]
         },
     )
-    history = history_of(get(client, BASE + "commitments/1/"))
+    history = history_of(get(client, HISTORY))
     assert "демо, дані → —" in history
     assert "— → 16, 17" in history
     assert '<a href="https://example.org/old" rel="nofollow ugc external">' in history
@@ -143,11 +144,11 @@ def test_entries_of_old_keep_lists_as_python_text_and_still_read_well(client, re
 
 def test_withheld_evidence_links_take_the_files_out_of_the_history(client, reported, operator):
     withholding_create(actor=operator, obj=reported, field="links", reason="Персональні дані")
-    history = history_of(get(client, BASE + "commitments/1/"))
+    history = history_of(get(client, HISTORY))
     assert "акт приймання.pdf" not in history and "https://example.org/act" not in history
 
 
-def test_the_commitment_page_reads_evidence_files_with_no_query_per_update(
+def test_the_commitment_history_reads_evidence_files_with_no_query_per_update(
     client, official, plan, django_assert_num_queries
 ):
     commitment = make_commitment(official, plan)
@@ -158,13 +159,13 @@ def test_the_commitment_page_reads_evidence_files_with_no_query_per_update(
         return SimpleUploadedFile(f"акт {n}.pdf", PDF, content_type="application/pdf")
 
     report(official, milestones[0], files=[upload(1)])
-    client.get(BASE + "commitments/1/")
+    client.get(HISTORY)
     with CaptureQueriesContext(connection) as one:
-        client.get(BASE + "commitments/1/")
+        client.get(HISTORY)
     for milestone in milestones[1:]:
         report(official, milestone, files=[upload(2), upload(3)])
     with django_assert_num_queries(len(one)):
-        page = get(client, BASE + "commitments/1/")
+        page = get(client, HISTORY)
     assert history_of(page).count(">акт ") == 5
 
 
@@ -263,8 +264,8 @@ def test_the_same_moment_in_another_time_zone_is_not_a_change():
 
 
 def test_a_list_of_several_records_says_which_record_each_entry_is_about(client, reported):
-    """The commitment page lists its milestones' and reports' entries too: each says whose."""
-    history = history_of(get(client, BASE + "commitments/1/"))
+    """The commitment's history lists its milestones' and reports' entries too: each says whose."""
+    history = history_of(get(client, HISTORY))
     milestone = reported.milestone
     assert f"Етап «{milestone}»" in history.replace("&#x27;", "'").replace("&quot;", '"')
     from openhromada.core.history import history_for_many

@@ -85,3 +85,40 @@ def test_every_page_has_skip_link_landmarks_and_controls(client):
         'media="print"',
     ]:
         assert marker in page, marker
+
+
+@pytest.mark.parametrize(
+    ("cookie", "shown", "smaller_disabled", "larger_disabled"),
+    [
+        ("small.default", "87,5", True, False),
+        ("normal.default", "100", False, False),
+        ("large.default", "125", False, False),
+        ("xlarge.default", "150", False, True),
+    ],
+)
+def test_text_size_control_shows_the_size_and_disables_the_end_buttons(
+    client, cookie, shown, smaller_disabled, larger_disabled
+):
+    client.cookies[COOKIE_NAME] = cookie
+    page = client.get("/hromady/").content.decode()
+    assert f"Розмір тексту: {shown}\u00a0%" in page
+    assert ('name="text" value="smaller" disabled' in page) is smaller_disabled
+    assert ('name="text" value="larger" disabled' in page) is larger_disabled
+
+
+def test_the_server_refuses_to_go_past_the_largest_and_smallest_size(client):
+    client.cookies[COOKIE_NAME] = "xlarge.contrast"
+    client.post("/preferences/", {"text": "larger"})
+    assert client.cookies[COOKIE_NAME].value == "xlarge.contrast"
+    client.cookies[COOKIE_NAME] = "small.dark"
+    client.post("/preferences/", {"text": "smaller"})
+    assert client.cookies[COOKIE_NAME].value == "small.dark"
+
+
+def test_controls_are_folded_into_one_accessibility_disclosure(client):
+    page = client.get("/hromady/").content.decode()
+    header = page[page.index("<header") : page.index("</header>")]
+    assert '<details class="site-menu">' in header  # the menu button works without JavaScript
+    assert '<details class="a11y-menu">' in header
+    assert "<summary>Доступність</summary>" in header
+    assert header.index("a11y-menu") < header.index('name="text"') < header.index('name="theme"')

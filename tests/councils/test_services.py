@@ -261,7 +261,7 @@ def test_warnings_balance_co_chairs_meetings_and_minutes(council, official, memb
     found = " ".join(selectors.warnings(council, selectors.current_members(council)))
     assert "fewer than government members (3)" not in found
     assert "Non-government members (3) are fewer than government members (4)" in found
-    assert "Minutes of 1 meeting(s) are not published within 10 days" in found
+    assert "Minutes of 1 meeting are not published within the days the rules allow (10)" in found
     assert "not met for 6 months" not in found
 
 

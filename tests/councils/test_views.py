@@ -181,7 +181,7 @@ def test_person_page_shows_attendance_and_voting_record(
 ):
     elect(official, held, members, text="Обрати співголову")
     body = client.get(f"{_base(hromada)}people/{members[0].person_id}/").content.decode()
-    assert "Присутність на 1 з 1 засідань." in body and "Обрати співголову" in body
+    assert "Присутність на 1 з 1 засідання." in body and "Обрати співголову" in body
 
 
 def test_calendar_feed_lists_public_meetings(client, official, council, members, hromada):

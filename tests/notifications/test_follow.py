@@ -45,7 +45,7 @@ def test_plan_followers_hear_about_overdue_milestones_in_their_language(
         services.milestones_mark_overdue(today=D(2025, 7, 1))
     note = Notification.objects.get(user=reader)
     assert note.title.startswith("Milestone overdue: 1.1")
-    assert mail.outbox[0].subject.startswith("Milestone overdue")
+    assert mail.outbox[0].subject.startswith("[Open Hromada] Milestone overdue")
 
 
 def test_each_follower_is_told_once_even_following_plan_and_commitment(

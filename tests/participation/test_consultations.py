@@ -106,7 +106,7 @@ def test_report_waits_for_the_end_and_for_every_outcome(
         consultations.report_publish(actor=official, consultation=consultation, report="Підсумок")
     consultations.consultation_close(actor=official, consultation=consultation, reason="Досить")
     consultation.refresh_from_db()
-    with pytest.raises(ValidationError, match="still have no outcome"):
+    with pytest.raises(ValidationError, match="1 comment still has no outcome"):
         consultations.report_publish(actor=official, consultation=consultation, report="Підсумок")
     with pytest.raises(ValidationError, match="written reason"):
         consultations.comment_set_outcome(

@@ -76,7 +76,8 @@ def test_commitment_page_shows_template_milestones_history_and_permalink(
         "доступ до інформації",
         "Портал",
         "Постійне посилання",
-        "Публічна історія",
+        "Останні зміни",
+        "Уся історія змін (",
         "Посадовиця",
     ]:
         assert text in body, text
@@ -299,7 +300,8 @@ def big_plan(plan, official):
 
 
 def test_plan_page_query_count_is_constant(client, big_plan, django_assert_max_num_queries):
-    with django_assert_max_num_queries(9):  # + withholdings, council decisions, calls
+    # + withholdings, council decisions, calls, its latest changes and their count
+    with django_assert_max_num_queries(11):
         response = client.get(BASE)
     assert len(response.context["timeline"]) == 120
 

@@ -9,12 +9,14 @@ the account *and* the address, the per-address part stays, and a generous ceilin
 """
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import get_random_string, salted_hmac
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from openhromada.core.ratelimit import client_address
 
@@ -50,7 +52,26 @@ class AccountAdapter(DefaultAccountAdapter):
         user = context.get("user") or User.objects.filter(email__iexact=email).first()
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(language):
+            # where a mail about a change to the account sends someone who did not make it
+            # (on the address the request came to, as allauth's own links in the mail)
+            path = reverse("account_reset_password")
+            request = allauth_context.request
+            site = settings.SITE_URL.rstrip("/")
+            context.setdefault(
+                "password_reset_url", request.build_absolute_uri(path) if request else site + path
+            )
             super().send_mail(template_prefix, email, context)
+
+    def get_http_user_agent(self, request) -> str:
+        """The browser named in a mail about a change to the account; allauth's fallback is
+        English ("Unspecified") in every language."""
+        return request.META.get("HTTP_USER_AGENT") or gettext("not given")
+
+    def format_email_subject(self, subject) -> str:
+        """A subject starts with the platform's name in the reader's language («[Відкрита
+        громада] …»), never the host's (allauth names a site without the sites framework by its
+        domain)."""
+        return f"[{gettext('Open Hromada')}] {subject}"
 
     def send_account_already_exists_mail(self, email):
         """Signing up with a known address makes no account, but hashes a throwaway password as

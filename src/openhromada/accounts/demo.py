@@ -18,42 +18,70 @@ class DemoAccount:
     display_name: str
     role: str  # "resident" or a Role value
     scope: str = ""  # hromada code or network slug
+    can: str = ""  # who the account is and what it can do, as `openhromada demo` prints it
 
 
 DEMO_ACCOUNTS = [
-    DemoAccount("resident@demo.openhromada.org", "Оксана Мешканка (демо)", "resident"),
+    DemoAccount(
+        "resident@demo.openhromada.org",
+        "Оксана Мешканка (демо)",
+        "resident",
+        can="мешканка: пропозиції й коментарі у відкритих закликах, підтримка пропозицій, "
+        "опитування консультацій, стеження за планами й радами",
+    ),
     DemoAccount(
         "official@demo.openhromada.org",
         "Посадовець Хмельницької громади (демо)",
         Role.OFFICIAL,
         "UA68040470000053519",
+        can="посадова особа Хмельницької громади: плани дій, зобов’язання й звіти про етапи, "
+        "заклики й консультації, відповіді на пропозиції, координаційна рада",
     ),
     DemoAccount(
         "official.ternopil@demo.openhromada.org",
         "Посадовиця Тернопільської громади (демо)",
         Role.OFFICIAL,
         "UA61040490000035010",
+        can="посадова особа Тернопільської громади: план дій і звіти про етапи, заклики, "
+        "консультації, відповіді на пропозиції, координаційна рада",
     ),
     DemoAccount(
         "official.vinnytsia@demo.openhromada.org",
         "Посадовець Вінницької громади (демо)",
         Role.OFFICIAL,
         "UA05020030000031457",
+        can="посадова особа Вінницької громади: проєкт плану дій на етапі спільного творення, "
+        "його заклик до пропозицій і відповіді на них",
     ),
     DemoAccount(
         "council@demo.openhromada.org",
-        "Член координаційної ради (демо)",
+        "Секретар координаційної ради Хмельницької громади (демо)",
         Role.COUNCIL_MEMBER,
         "UA68040470000053519",
+        can="секретар координаційної ради Хмельницької громади: засідання, порядки денні, "
+        "присутність, голосування й рішення, протоколи",
     ),
     DemoAccount(
         "monitor@demo.openhromada.org",
         "Моніторка мережі (демо)",
         Role.MONITOR,
         "e-democracy-monitoring-network",
+        can="моніторка мережі: поки що те саме, що мешканка (оцінювання мережами ще не збудоване)",
     ),
-    DemoAccount("operator@demo.openhromada.org", "Працівник Асоціації міст (демо)", Role.OPERATOR),
-    DemoAccount("admin@demo.openhromada.org", "Адміністратор платформи (демо)", Role.ADMIN),
+    DemoAccount(
+        "operator@demo.openhromada.org",
+        "Працівник Асоціації міст (демо)",
+        Role.OPERATOR,
+        can="працівник Асоціації міст: плани, заклики й ради всіх громад, модерація, "
+        "приховування даних, облікові записи й ролі (крім адміністраторів), адмінпанель /admin/",
+    ),
+    DemoAccount(
+        "admin@demo.openhromada.org",
+        "Адміністратор платформи (демо)",
+        Role.ADMIN,
+        can="адміністратор платформи: усе, що й працівник Асоціації, а також ролі працівників "
+        "і адміністраторів та видалення облікових записів",
+    ),
 ]
 
 

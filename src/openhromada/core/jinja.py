@@ -18,7 +18,8 @@ What a fragment gets, so it is written like a Django template:
   `{% csrf_token %}`) from the backend whenever the page passes its request;
 - the filters `date` (Django's, in the reader's time zone as in Django templates), `localtime`
   (for `.strftime("%d.%m.%Y")` and `.isoformat()`, several times cheaper than `date` in a long
-  list), `markdown` (core.markdown), `capfirst` and `truncatechars` (Django's)."""
+  list), `markdown` (core.markdown), `capfirst` and `truncatechars` (Django's), `content_lang`
+  (the language of people's text, for `lang`)."""
 
 from django.template.defaultfilters import capfirst, truncatechars
 from django.template.defaultfilters import date as date_filter
@@ -28,6 +29,7 @@ from django.utils.timezone import localtime, template_localtime
 from jinja2 import Environment
 
 from openhromada.core.markdown import render as markdown
+from openhromada.core.text import content_language
 
 
 def url(name: str, *args) -> str:
@@ -41,6 +43,11 @@ def date(value, format_string: str | None = None) -> str:
     return date_filter(template_localtime(value), format_string)
 
 
+def content_lang(value) -> str:
+    """The language of people's text, for its element's `lang` (core.text.content_language)."""
+    return content_language(value, translation.get_language() or "uk")
+
+
 def environment(**options) -> Environment:
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     # old-style gettext: `_()` returns text (escaped like any value) and `|format` fills it in
@@ -52,5 +59,6 @@ def environment(**options) -> Environment:
         markdown=markdown,
         capfirst=capfirst,
         truncatechars=truncatechars,
+        content_lang=content_lang,
     )
     return env

@@ -7,6 +7,8 @@ from .models import ProfilePreferences
 COOKIE_NAME = "oh_prefs"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 TEXT_SIZES = [value for value, _label in ProfilePreferences.TextSize.choices]
+# The root font size of each text size, in per cent (site.css: html.text-…).
+TEXT_PERCENT = {"small": 87.5, "normal": 100, "large": 125, "xlarge": 150}
 THEMES = [value for value, _label in ProfilePreferences.Theme.choices]
 
 
@@ -14,6 +16,18 @@ THEMES = [value for value, _label in ProfilePreferences.Theme.choices]
 class Preferences:
     text_size: str = ProfilePreferences.TextSize.NORMAL
     theme: str = ProfilePreferences.Theme.DEFAULT
+
+    @property
+    def text_percent(self) -> float:
+        return TEXT_PERCENT[self.text_size]
+
+    @property
+    def is_smallest(self) -> bool:
+        return self.text_size == TEXT_SIZES[0]
+
+    @property
+    def is_largest(self) -> bool:
+        return self.text_size == TEXT_SIZES[-1]
 
     def to_cookie(self) -> str:
         return f"{self.text_size}.{self.theme}"

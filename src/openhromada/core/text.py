@@ -113,3 +113,20 @@ def from_spreadsheet(text: str) -> str:
 def choice_labels(choices) -> dict[str, str]:
     """Capitalised labels by value, worked out once for a list that shows many rows."""
     return {value: str(label).capitalize() for value, label in choices}
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def content_language(text, page_language: str) -> str:
+    """The language people's text is written in, for its element's `lang`: Ukrainian when it has
+    Cyrillic letters, English when it has Latin letters only, else the page's own. Plan titles,
+    proposals and comments are typed in one language whatever the page's, and a screen reader
+    reads Ukrainian with an English voice unless the element says otherwise."""
+    text = str(text or "")
+    if _CYRILLIC.search(text):
+        return "uk"
+    if _LATIN.search(text):
+        return "en"
+    return page_language

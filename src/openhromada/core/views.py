@@ -1,5 +1,5 @@
-"""Site-wide views: the withheld notice, a refused action, form pages, error pages, the bench
-floor."""
+"""Site-wide views: the withheld notice, a refused action, form pages, the question before an
+action that cannot be undone, error pages, the bench floor."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -49,6 +49,37 @@ def act(request, call, back: str, done: str):
         return refused(request, error, back)
     messages.success(request, done)
     return redirect(back)
+
+
+def confirm(
+    request,
+    *,
+    title: str,
+    explanation: str,
+    button: str,
+    back: str,
+    subject: str = "",
+    fields: tuple[tuple[str, str], ...] = (),
+    breadcrumbs: str = "",
+    context: dict | None = None,
+):
+    """The question before an action that cannot be undone: the page says what it means and
+    only its form's POST (to the same address, with `fields` carried as hidden inputs) acts.
+    The caller checks the permission before showing it, as it does before acting."""
+    return render(
+        request,
+        "core/confirm.html",
+        {
+            **(context or {}),
+            "title": title,
+            "explanation": explanation,
+            "button": button,
+            "back": back,
+            "subject": subject,
+            "fields": fields,
+            "breadcrumbs": breadcrumbs,
+        },
+    )
 
 
 def bench_floor(request):

@@ -22,3 +22,8 @@ class CouncilsConfig(AppConfig):
         sections.register("hromada", hromada_council)
         sections.register("plan", plan_decisions)
         sections.register("commitment", commitment_decisions)
+        from openhromada.notifications.selectors import register_page
+
+        from .selectors import council_page
+
+        register_page("councils.council", council_page, ("hromada",))

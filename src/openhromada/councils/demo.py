@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from openhromada.core import clock
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan
 
@@ -55,9 +56,25 @@ TERNOPIL_MEMBERS = [
 ]
 
 
+KHMELNYTSKYI_RULES = (
+    "Положення про координаційну раду (демонстраційний текст).\n\n"
+    "Рада є консультативно-дорадчим органом. До її складу входять представники виконавчих "
+    "органів, комунальних підприємств і установ та громадських організацій. Рада обирає двох "
+    "співголів: одного від органів влади, одного від громадськості. Засідання правомочне, "
+    "якщо на ньому присутні більше половини членів. Порядок денний оприлюднюється щонайменше "
+    "за 5 днів, протокол — протягом 10 днів після засідання."
+)
+
+
 def _at(days_ago: int, hour: int = 15) -> dt.datetime:
     day = timezone.localdate() - dt.timedelta(days=days_ago)
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+
+
+def _ago(day: dt.date) -> int:
+    """Days from `day` to today: the story's meetings have dates (the council approved the
+    2025–2026 plan on 12 February 2025, as the plans demo dates its approval)."""
+    return max((timezone.localdate() - day).days, 1)
 
 
 def _seat(actor, council, members, since: dt.date) -> dict:
@@ -78,15 +95,22 @@ def _seat(actor, council, members, since: dt.date) -> dict:
 
 def _meeting(actor, council, days_ago, items, *, place, notice=10, minutes=True):
     """A meeting `days_ago` (negative: upcoming) with its agenda published `notice` days before."""
-    meeting = services.meeting_create(
-        actor=actor, council=council, starts_at=_at(days_ago), place=place, origin="demo"
-    )
-    made = [
-        services.agenda_item_create(actor=actor, meeting=meeting, title=title, description=text)
-        for title, text in items
-    ]
-    services.meeting_publish_agenda(actor=actor, meeting=meeting, now=_at(days_ago + notice, 10))
+    starts_at, announced = _at(days_ago), _at(days_ago + notice, 10)  # from the real today
+    with clock.travel(announced):  # on the demo clock: when it was announced
+        meeting = services.meeting_create(
+            actor=actor, council=council, starts_at=starts_at, place=place, origin="demo"
+        )
+        made = [
+            services.agenda_item_create(actor=actor, meeting=meeting, title=title, description=text)
+            for title, text in items
+        ]
+        services.meeting_publish_agenda(actor=actor, meeting=meeting, now=announced)
     return meeting, made
+
+
+def _after(days_ago: int, days: int = 0):
+    """The demo clock during the meeting `days_ago` (its record), or `days` after it."""
+    return clock.travel(_at(days_ago - days, 17))
 
 
 def _attend(actor, meeting, seats, absent=()):
@@ -131,34 +155,31 @@ def _elect(actor, item, seats, absent, members):
 
 def _khmelnytskyi(official, secretary_user) -> Council:
     hromada = Hromada.objects.get(code=KHMELNYTSKYI)
-    since = timezone.localdate() - dt.timedelta(days=400)
-    council = services.council_create(
-        actor=official,
-        hromada=hromada,
-        origin="demo",
-        name="Координаційна рада з питань впровадження ініціативи «Партнерство "
-        "«Відкритий Уряд»» у Хмельницькій міській територіальній громаді",
-        founding_decision_number="412 (демо)",
-        founding_decision_date=since,
-        rules_text="Положення про координаційну раду (демонстраційний текст).\n\n"
-        "Рада є консультативно-дорадчим органом. До її складу входять представники виконавчих "
-        "органів, комунальних підприємств і установ та громадських організацій. Рада обирає двох "
-        "співголів: одного від органів влади, одного від громадськості. Засідання правомочне, "
-        "якщо на ньому присутні більше половини членів. Порядок денний оприлюднюється щонайменше "
-        "за 5 днів, протокол — протягом 10 днів після засідання.",
-        term_start=since,
-    )
-    seats = _seat(official, council, KHMELNYTSKYI_MEMBERS, since)
-    secretary = seats["Тарас Поліщук"].person
-    services.person_link_account(actor=official, person=secretary, email=secretary_user.email)
-    place = "Хмельницька міська рада, вул. Гагаріна, 3, зала засідань"
-    plan = ActionPlan.objects.filter(hromada=hromada, slug="2025-2026").first()
-    commitments = list(plan.commitments.order_by("number")) if plan else []
+    since = dt.date(2024, 10, 1)
+    with clock.travel(since):  # the council founded, its members seated
+        council = services.council_create(
+            actor=official,
+            hromada=hromada,
+            origin="demo",
+            name="Координаційна рада з питань впровадження ініціативи «Партнерство "
+            "«Відкритий Уряд»» у Хмельницькій міській територіальній громаді",
+            founding_decision_number="412 (демо)",
+            founding_decision_date=since,
+            rules_text=KHMELNYTSKYI_RULES,
+            term_start=since,
+        )
+        seats = _seat(official, council, KHMELNYTSKYI_MEMBERS, since)
+        secretary = seats["Тарас Поліщук"].person
+        services.person_link_account(actor=official, person=secretary, email=secretary_user.email)
+        place = "Хмельницька міська рада, вул. Гагаріна, 3, зала засідань"
+        plan = ActionPlan.objects.filter(hromada=hromada, slug="2025-2026").first()
+        commitments = list(plan.commitments.order_by("number")) if plan else []
 
+    first_day = _ago(dt.date(2024, 11, 14))
     first, items = _meeting(
         official,
         council,
-        350,
+        first_day,
         [
             ("Обрання співголів ради", "Вибори співголови від органів влади та від громадськості."),
             ("Затвердження регламенту ради", "Проєкт регламенту додано."),
@@ -166,24 +187,27 @@ def _khmelnytskyi(official, secretary_user) -> Council:
         place=place,
     )
     absent = ("Оксана Левчук",)
-    _attend(official, first, seats, absent=absent)
-    _elect(official, items[0], seats, absent, KHMELNYTSKYI_MEMBERS)
-    services.motion_record(
-        actor=official,
-        item=items[1],
-        text="Затвердити регламент координаційної ради.",
-        topic=Topic.COUNCIL,
-        result=Result.ADOPTED,
-        counts={VoteOption.YES: 11, VoteOption.ABSTAIN: 1, VoteOption.ABSENT: 1},
-    )
-    services.minutes_publish(
-        actor=official,
-        meeting=first,
-        minutes_text="Обрано співголів ради, затверджено регламент. (Демонстраційний протокол.)",
-    )
+    with _after(first_day):
+        _attend(official, first, seats, absent=absent)
+        _elect(official, items[0], seats, absent, KHMELNYTSKYI_MEMBERS)
+        services.motion_record(
+            actor=official,
+            item=items[1],
+            text="Затвердити регламент координаційної ради.",
+            topic=Topic.COUNCIL,
+            result=Result.ADOPTED,
+            counts={VoteOption.YES: 11, VoteOption.ABSTAIN: 1, VoteOption.ABSENT: 1},
+        )
+    with _after(first_day, days=5):
+        services.minutes_publish(
+            actor=official,
+            meeting=first,
+            minutes_text="Обрано співголів ради, затверджено регламент. (Демонстраційний "
+            "протокол.)",
+        )
     schedule = [
         (
-            290,
+            _ago(dt.date(2025, 2, 12)),
             [("Схвалення плану дій на 2025–2026 роки", "Фінальна редакція після консультацій.")],
             lambda item: services.motion_record(
                 actor=official,
@@ -198,7 +222,7 @@ def _khmelnytskyi(official, secretary_user) -> Council:
             ("Дмитро Шевчук",),
         ),
         (
-            220,
+            _ago(dt.date(2025, 6, 18)),
             [("Хід виконання зобов'язань 1 і 2", "Звіти відповідальних виконавців.")],
             lambda item: services.motion_record(
                 actor=official,
@@ -213,7 +237,7 @@ def _khmelnytskyi(official, secretary_user) -> Council:
             ("Юлія Кравець",),
         ),
         (
-            150,
+            _ago(dt.date(2025, 12, 10)),
             [("Звіт незалежного моніторингу", "Звіт мережі моніторингу за перше півріччя.")],
             lambda item: services.motion_record(
                 actor=official,
@@ -226,7 +250,7 @@ def _khmelnytskyi(official, secretary_user) -> Council:
             ("Сергій Ткачук", "Людмила Гуменюк"),
         ),
         (
-            80,
+            _ago(dt.date(2026, 9, 16)),
             [("Перенесення строків етапу 1.3", "Пропозиція управління цифрової трансформації.")],
             lambda item: services.motion_record(
                 actor=official,
@@ -253,14 +277,16 @@ def _khmelnytskyi(official, secretary_user) -> Council:
     ]
     for days_ago, agenda, decide, away in schedule:
         meeting, items = _meeting(official, council, days_ago, agenda, place=place)
-        _attend(official, meeting, seats, absent=away)
-        decide(items[0])
-        services.minutes_publish(
-            actor=official,
-            meeting=meeting,
-            minutes_text=f"{agenda[0][0]}: рішення ухвалено відповідно до голосування. "
-            "(Демонстраційний протокол.)",
-        )
+        with _after(days_ago):
+            _attend(official, meeting, seats, absent=away)
+            decide(items[0])
+        with _after(days_ago, days=min(5, days_ago - 1)):
+            services.minutes_publish(
+                actor=official,
+                meeting=meeting,
+                minutes_text=f"{agenda[0][0]}: рішення ухвалено відповідно до голосування. "
+                "(Демонстраційний протокол.)",
+            )
     upcoming = services.meeting_create(
         actor=official, council=council, starts_at=_at(-12), place=place, origin="demo"
     )
@@ -271,37 +297,61 @@ def _khmelnytskyi(official, secretary_user) -> Council:
         description="Обговорення проєкту кінцевого звіту.",
     )
     services.meeting_publish_agenda(actor=official, meeting=upcoming)
+    # What waits for the secretary (their home shows it): the minutes of a meeting held 16 days
+    # ago, late by the council's 10 days; and the agenda of the next one, still a draft.
+    late, _items = _meeting(
+        official,
+        council,
+        16,
+        [("Звіт про виконання етапів за жовтень", "Звіти відповідальних виконавців.")],
+        place=place,
+    )
+    with _after(16):
+        _attend(official, late, seats, absent=("Оксана Левчук",))
+    draft = services.meeting_create(
+        actor=official, council=council, starts_at=_at(-40), place=place, origin="demo"
+    )
+    services.agenda_item_create(
+        actor=official,
+        meeting=draft,
+        title="Підсумки виконання плану дій 2025–2026",
+        description="Проєкт кінцевого звіту.",
+    )
     return council
 
 
 def _ternopil(official) -> Council:
     hromada = Hromada.objects.get(code=TERNOPIL)
-    since = timezone.localdate() - dt.timedelta(days=200)
-    council = services.council_create(
-        actor=official,
-        hromada=hromada,
-        origin="demo",
-        name="Координаційна рада OGP Local Тернопільської міської громади",
-        founding_decision_number="87 (демо)",
-        founding_decision_date=since,
-        term_start=since,
-        rules_text="Положення про раду (демонстраційний текст).",
-    )
-    seats = _seat(official, council, TERNOPIL_MEMBERS, since)
+    since = dt.date(2025, 3, 3)
+    with clock.travel(since):
+        council = services.council_create(
+            actor=official,
+            hromada=hromada,
+            origin="demo",
+            name="Координаційна рада OGP Local Тернопільської міської громади",
+            founding_decision_number="87 (демо)",
+            founding_decision_date=since,
+            term_start=since,
+            rules_text="Положення про раду (демонстраційний текст).",
+        )
+        seats = _seat(official, council, TERNOPIL_MEMBERS, since)
+    day = _ago(dt.date(2025, 4, 10))
     meeting, items = _meeting(
         official,
         council,
-        150,
+        day,
         [("Обрання співголів", "Вибори двох співголів ради.")],
         place="Тернопільська міська рада, вул. Листопадова, 5",
     )
-    _attend(official, meeting, seats)
-    _elect(official, items[0], seats, (), TERNOPIL_MEMBERS)
-    services.minutes_publish(
-        actor=official,
-        meeting=meeting,
-        minutes_text="Обрано співголів. (Демонстраційний протокол.)",
-    )
+    with _after(day):
+        _attend(official, meeting, seats)
+        _elect(official, items[0], seats, (), TERNOPIL_MEMBERS)
+    with _after(day, days=4):
+        services.minutes_publish(
+            actor=official,
+            meeting=meeting,
+            minutes_text="Обрано співголів. (Демонстраційний протокол.)",
+        )
     return council
 
 

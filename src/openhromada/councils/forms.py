@@ -27,6 +27,10 @@ class CouncilForm(forms.ModelForm):
         )
         widgets = {"founding_decision_date": DATE, "term_start": DATE, "term_end": DATE}
         help_texts = {
+            "name": _("As in the decision that set the council up."),
+            "founding_decision_number": _("As printed on the decision, e.g. 12/45."),
+            "founding_decision_date": _("The day it was adopted, as printed on it."),
+            "term_start": _("The first day of the council's term, from the founding decision."),
             "founding_document": UPLOAD_HELP,
             "rules_file": UPLOAD_HELP,
             "rules_text": MARKDOWN_HELP,
@@ -75,7 +79,13 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = ("starts_at", "place", "online_url")
         widgets = {"starts_at": DATETIME}
-        help_texts = {"starts_at": _("Kyiv time.")}
+        help_texts = {
+            "starts_at": _("Kyiv time."),
+            "online_url": _(
+                "A link residents can follow to watch or join; leave it empty if the meeting is "
+                "in person only."
+            ),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

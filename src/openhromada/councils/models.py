@@ -100,6 +100,9 @@ class Council(models.Model):
         "notice_days",
         "minutes_due_days",
     )
+    # Always public; its history holds what it contains (its people and memberships) and its
+    # meetings with what is inside them (core.history_pages).
+    RECORD = PublicRecord(hromada="hromada", history_with=(("councils.meeting", "council"),))
 
     class Meta:
         verbose_name = _("coordination council")

@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from openhromada.accounts.models import Role, RoleAssignment
 from openhromada.core import visibility
 from openhromada.core.text import collation_key, one_line
-from openhromada.opendata.history_data import public_entry_objects
 from openhromada.plans.models import Commitment
 
 from .lifecycle import CO_CHAIR_SIDES, Post, Result, Side, Topic
@@ -122,7 +124,13 @@ def warnings(council: Council, members: list[Membership], now: dt.datetime | Non
         )
     if stats["late"]:
         found.append(
-            _("Minutes of %(n)d meeting(s) are not published within %(days)d days.")
+            ngettext(
+                "Minutes of %(n)d meeting are not published within the days the rules allow "
+                "(%(days)d).",
+                "Minutes of %(n)d meetings are not published within the days the rules allow "
+                "(%(days)d).",
+                stats["late"],
+            )
             % {"n": stats["late"], "days": council.minutes_due_days}
         )
     return found
@@ -237,6 +245,22 @@ REGISTER_COLUMNS = (
 def register(council: Council, flt: RegisterFilter, page_number, withheld):
     """The decisions register: motions of published meetings, newest first, filtered; withheld
     decisions (and those of withheld meetings) left out."""
+    motions = (
+        register_motions(council, flt, withheld)
+        .select_related("item__meeting", "plan")
+        .only(*REGISTER_COLUMNS)
+        .order_by("-decided_on", "-pk")
+    )
+    page = Paginator(motions, REGISTER_PER_PAGE).get_page(page_number)
+    page.object_list = [
+        _public_references(withheld.redact(m), withheld)
+        for m in page.object_list.prefetch_related(_COMMITMENTS)
+    ]
+    return page
+
+
+def register_motions(council: Council, flt: RegisterFilter, withheld):
+    """The motions the register lists for these filters (its page and its CSV)."""
     motions = withheld.exclude(
         Motion.objects.filter(council=council, item__meeting__agenda_published_at__isnull=False)
     )
@@ -252,17 +276,7 @@ def register(council: Council, flt: RegisterFilter, page_number, withheld):
         motions = motions.filter(decided_on__gte=flt.date_from)
     if flt.date_to:
         motions = motions.filter(decided_on__lte=flt.date_to)
-    motions = (
-        motions.select_related("item__meeting", "plan")
-        .only(*REGISTER_COLUMNS)
-        .order_by("-decided_on", "-pk")
-    )
-    page = Paginator(motions, REGISTER_PER_PAGE).get_page(page_number)
-    page.object_list = [
-        _public_references(withheld.redact(m), withheld)
-        for m in page.object_list.prefetch_related(_COMMITMENTS)
-    ]
-    return page
+    return motions
 
 
 # the commitments a decision concerns, with their plans (to ask whether they are public)
@@ -276,16 +290,6 @@ def _public_references(motion: Motion, withheld) -> Motion:
         c for c in motion.commitments.all() if visibility.is_visible(c, withheld)
     ]
     return motion
-
-
-def history(council: Council, withheld):
-    """The council's public history: the council, its people and memberships, and its public
-    meetings with their agendas and decisions — newest first (drafts and what is under a
-    withheld record left out, as in every public history)."""
-    return public_entry_objects(withheld).filter(
-        Q(container_type="councils.council", container_id=council.pk)
-        | Q(container_type="councils.meeting", container_id__in=council.meetings.values("pk"))
-    )
 
 
 def person_record(person, can_see_drafts: bool, withheld) -> dict:
@@ -322,3 +326,70 @@ def elections(council: Council):
     return Motion.objects.filter(council=council, result=Result.ADOPTED).select_related(
         "item__meeting"
     )
+
+
+# --- the home of a council's secretary, members and the hromada's officials -----------------
+
+
+def council_page(council: Council) -> str:
+    return reverse("councils:council", args=[council.hromada.slug])
+
+
+def councils_served_by(user, day: dt.date | None = None):
+    """The councils the user serves: through a current membership linked to their account, as
+    a council member by role, or as an official of the council's hromada."""
+    roles = RoleAssignment.objects.filter(
+        user=user, role__in=(Role.COUNCIL_MEMBER, Role.OFFICIAL)
+    ).values("hromada_id")
+    seats = (
+        Membership.objects.active_on(day or timezone.localdate())
+        .filter(person__user=user)
+        .values("council_id")
+    )
+    return Council.objects.filter(Q(hromada__in=roles) | Q(pk__in=seats))
+
+
+def meetings_without_agenda_for(user):
+    """Meetings of the user's councils whose agenda is not published yet, the soonest first
+    (`agenda_deadlines` gives each its deadline)."""
+    return (
+        Meeting.objects.filter(council__in=councils_served_by(user), agenda_published_at=None)
+        .select_related("council__hromada")
+        .defer("minutes_text")
+        .order_by("starts_at", "pk")
+    )
+
+
+def meetings_without_minutes_for(user, now: dt.datetime | None = None):
+    """Meetings of the user's councils that have happened (agenda published) without published
+    minutes, the oldest first (`minutes_deadlines` gives each its deadline)."""
+    return (
+        Meeting.objects.filter(
+            council__in=councils_served_by(user),
+            agenda_published_at__isnull=False,
+            starts_at__lte=now or timezone.now(),
+            minutes_published_at=None,
+        )
+        .select_related("council__hromada")
+        .defer("minutes_text")
+        .order_by("starts_at", "pk")
+    )
+
+
+def agenda_deadlines(meetings) -> list[Meeting]:
+    """The meetings, each with `due`: when its agenda must be out (the notice days before)."""
+    meetings = list(meetings)
+    for meeting in meetings:
+        meeting.due = meeting.starts_at - dt.timedelta(days=meeting.council.notice_days)
+    return meetings
+
+
+def minutes_deadlines(meetings, now: dt.datetime | None = None) -> list[Meeting]:
+    """The meetings, each with `due` (when its minutes must be out, by the council's rules) and
+    `late` (that moment has passed)."""
+    now = now or timezone.now()
+    meetings = list(meetings)
+    for meeting in meetings:
+        meeting.due = meeting.starts_at + dt.timedelta(days=meeting.council.minutes_due_days)
+        meeting.late = meeting.due < now
+    return meetings

@@ -5,7 +5,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,14 +14,15 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from openhromada.core.forms import add_service_errors, run_service
-from openhromada.core.history_display import describe
+from openhromada.core.history_pages import history_page, recent
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.services import require
 from openhromada.core.uploads import serve
-from openhromada.core.views import form_page, withheld_page
+from openhromada.core.views import confirm, form_page, withheld_page
 from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
+from openhromada.opendata.views import list_download
 from openhromada.places.models import Hromada
 from openhromada.plans.models import ActionPlan, Commitment
 
@@ -56,14 +56,6 @@ def _editable_council(request, hromada_slug) -> Council:
     return council
 
 
-HISTORY_ON_PAGE = 10
-HISTORY_PAGE_SIZE = 50
-
-
-def _described(entries, withheld):
-    return describe(entries, None, withheld)
-
-
 def _count_items(meetings) -> None:
     """Each meeting's "N agenda items" (plural forms are chosen here: see core.jinja)."""
     for m in meetings:
@@ -80,7 +72,6 @@ def council_detail(request, hromada_slug):
     withheld = for_request(request)
     upcoming, past = selectors.meetings_for_page(council, drafts, request.GET.get("page"), withheld)
     _count_items([*upcoming, *past.object_list])
-    entries = list(selectors.history(council, withheld)[: HISTORY_ON_PAGE + 1])
     return render(
         request,
         "councils/council_detail.html",
@@ -94,8 +85,7 @@ def council_detail(request, hromada_slug):
             "upcoming": upcoming,
             "past": past,
             "can_edit": user.has_perm("councils.change_council", council),
-            "history": _described(entries[:HISTORY_ON_PAGE], withheld),
-            "more_history": len(entries) > HISTORY_ON_PAGE,
+            "recent": recent(council, withheld, reverse("councils:history", args=[hromada_slug])),
             "following": is_following(user, council),
             "follow_url": reverse("councils:follow", args=[hromada_slug]),
             **council_twins(council),
@@ -105,20 +95,30 @@ def council_detail(request, hromada_slug):
 
 @public_page_cache
 def council_history(request, hromada_slug):
-
     council = selectors.get_council(hromada_slug)
-    withheld = for_request(request)
-    history = selectors.history(council, withheld)
-    page = Paginator(history, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return history_page(
         request,
-        "councils/history.html",
-        {
-            "council": council,
-            "hromada": council.hromada,
-            "page": page,
-            "history": _described(list(page.object_list), withheld),
-        },
+        council,
+        title=council.name,
+        back=council_url(council),
+        breadcrumbs="councils/_breadcrumbs.html",
+        context={"council": council, "hromada": council.hromada},
+    )
+
+
+@public_page_cache
+def meeting_history(request, hromada_slug, number):
+    council = selectors.get_council(hromada_slug)
+    drafts = request.user.has_perm("councils.view_draft", council)
+    meeting = selectors.get_meeting(council, number, drafts)
+    return history_page(
+        request,
+        meeting,
+        title=str(meeting),
+        back=meeting_url(meeting),
+        editor=drafts,
+        breadcrumbs="councils/_breadcrumbs.html",
+        context={"council": council, "hromada": council.hromada, "meeting": meeting},
     )
 
 
@@ -279,16 +279,38 @@ def meeting_detail(request, hromada_slug, number):
                 and timezone.now() - meeting.starts_at > dt.timedelta(days=council.minutes_due_days)
             ),
             **selectors.meeting_detail(meeting, withheld),
+            "recent": recent(
+                meeting,
+                withheld,
+                reverse("councils:meeting_history", args=[hromada_slug, meeting.number]),
+            ),
             **meeting_twins(council, meeting),
         },
     )
 
 
 @login_required
-@require_POST
 def meeting_publish(request, hromada_slug, number):
+    """Publishing an agenda cannot be undone: the button leads here, where the page says so and
+    asks; only the POST publishes."""
     council = _editable_council(request, hromada_slug)
     meeting = selectors.get_meeting(council, number, True)
+    if request.method != "POST":
+        require(request.user, "councils.publish_agenda", meeting)  # says why not
+        return confirm(
+            request,
+            title=_("Publish the agenda?"),
+            subject=str(meeting),
+            explanation=_(
+                "Publishing cannot be undone: the meeting and its agenda become public, the "
+                "council's followers are told, and the time of publication stays in the public "
+                "history as the notice given before the meeting."
+            ),
+            button=_("Publish the agenda"),
+            back=meeting_url(meeting),
+            breadcrumbs="councils/_breadcrumbs.html",
+            context={"council": council, "hromada": council.hromada, "meeting": meeting},
+        )
     try:
         meeting = services.meeting_publish_agenda(actor=request.user, meeting=meeting)
     except ValidationError as error:
@@ -299,9 +321,12 @@ def meeting_publish(request, hromada_slug, number):
         if services.notice_shortfall(meeting):
             messages.warning(
                 request,
-                _(
+                ngettext(
+                    "The agenda was published less than %(days)d day before the meeting, "
+                    "the minimum notice in the council's rules.",
                     "The agenda was published less than %(days)d days before the meeting, "
-                    "the minimum notice in the council's rules."
+                    "the minimum notice in the council's rules.",
+                    council.notice_days,
                 )
                 % {"days": council.notice_days},
             )
@@ -459,6 +484,13 @@ def minutes_edit(request, hromada_slug, number):
             "meeting": meeting,
             "multipart": True,
             "title": _("Publish the minutes"),
+            "submit": _("Publish the minutes"),
+            "back": meeting_url(meeting),
+            "irreversible": _(
+                "Publishing the minutes cannot be undone: they become public, the council's "
+                "followers are told, and the meeting's record closes — its agenda, attendance "
+                "and decisions can no longer be changed."
+            ),
         },
     )
 
@@ -480,9 +512,23 @@ def decisions(request, hromada_slug):
             "page": page,
             "labels": list_labels(),
             "querystring": params.urlencode(),
+            "download_url": reverse("councils:decisions_csv", args=[hromada_slug])
+            + (f"?{params.urlencode()}" if params else ""),
             "topics": Topic.choices,
             "results": Result.choices,
         },
+    )
+
+
+def decisions_csv(request, hromada_slug):
+    """The decisions the register shows for these filters, as the decisions dataset's CSV."""
+    council = selectors.get_council(hromada_slug)
+    flt = selectors.parse_register_filter(request.GET)
+    listed = selectors.register_motions(council, flt, for_request(request)).values("pk")
+    return list_download(
+        "council-decisions",
+        lambda qs: qs.filter(pk__in=listed),
+        f"openhromada-council-decisions-{council.hromada.slug}.csv",
     )
 
 

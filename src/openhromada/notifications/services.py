@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from openhromada.core import visibility
@@ -83,13 +85,21 @@ def notify(
 def email_notifications(notifications: Iterable[Notification]) -> int:
     """Send each notification to its user by e-mail (in their language) and mark it sent."""
     sent = 0
+    site = settings.SITE_URL.rstrip("/")
     for notification in notifications:
         user = notification.user
         with translation.override(user.preferred_language):
-            link = settings.SITE_URL.rstrip("/") + notification.url
+            context = {
+                "title": one_line(notification.title),  # also for notifications stored before
+                "body": clean_text(notification.body),
+                "link": site + notification.url,
+                "inbox": site + reverse("notifications:inbox"),
+            }
+            subject = render_to_string("notifications/email/notification_subject.txt", context)
+            text = render_to_string("notifications/email/notification_message.txt", context)
             send_mail(
-                one_line(notification.title),  # also for notifications stored before
-                clean_text(f"{notification.body}\n\n{link}\n"),
+                one_line(subject),
+                clean_text(text),
                 settings.DEFAULT_FROM_EMAIL,
                 [user.email],
             )

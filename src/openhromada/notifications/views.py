@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .services import follow, mark_all_read, unfollow
@@ -21,7 +22,11 @@ def inbox(request):
 @require_POST
 def read_all(request):
     count = mark_all_read(user=request.user)
-    messages.success(request, _("%(n)d notifications marked as read.") % {"n": count})
+    messages.success(
+        request,
+        ngettext("%(n)d notification marked as read.", "%(n)d notifications marked as read.", count)
+        % {"n": count},
+    )
     return redirect("notifications:inbox")
 
 

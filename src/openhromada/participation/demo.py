@@ -15,7 +15,9 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from openhromada.accounts.demo import residents
+from openhromada.accounts.demo import DEMO_ACCOUNTS, residents
+from openhromada.core import clock
+from openhromada.notifications.services import follow
 from openhromada.places.models import Hromada
 
 from . import windows
@@ -23,7 +25,7 @@ from .calls import services as calls
 from .comments.services import comment_post
 from .consultations import services as consultations
 from .lifecycle import ResponseKind
-from .models import Call, Consultation, Proposal
+from .models import Call, Consultation
 from .moderation import services as moderation
 
 KHMELNYTSKYI = "UA68040470000053519"
@@ -35,6 +37,8 @@ OGP_VALUES = [
     "Публічна підзвітність",
     "Технології та інновації",
 ]
+# the demo's own resident account (resident@), as accounts.demo names it
+DEMO_RESIDENT = next((a.email, a.display_name) for a in DEMO_ACCOUNTS if a.role == "resident")
 RESIDENTS = [
     ("maria.demo@demo.openhromada.org", "Марія Кравчук (демо)"),
     ("ivan.demo@demo.openhromada.org", "Іван Петренко (демо)"),
@@ -128,11 +132,6 @@ def _days_ago(days: float) -> dt.datetime:
     return timezone.now() - dt.timedelta(days=days)
 
 
-def _backdate(model, pk: int, **values) -> None:
-    """Demo only: spread the story over the past weeks (the services stamp everything now)."""
-    model.objects.filter(pk=pk).update(**values)
-
-
 def _talk(proposal, people, n_supports: int, comments: list[str]) -> None:
     supporters = [p for p in people if p.pk != proposal.author_id][:n_supports]
     for user in supporters:
@@ -152,75 +151,87 @@ def _talk(proposal, people, n_supports: int, comments: list[str]) -> None:
 
 
 def _khmelnytskyi_call(plan, official, people) -> None:
-    call = calls.call_create(
-        actor=official,
-        plan=plan,
-        title="Збір пропозицій до Плану дій 2025–2026",
-        description="Хмельницька громада запрошує мешканців запропонувати зобов’язання до "
-        "нового плану дій OGP Local. Кожна пропозиція отримає **обґрунтовану відповідь**.",
-        rules="- Одна пропозиція — одна ідея.\n- Пропозиції розглядає робоча група "
-        "координаційної ради.\n- Відповідь — протягом 30 днів після закриття збору.",
-        categories=OGP_VALUES,
-        opens_at=_days_ago(120),
-        closes_at=timezone.now() + dt.timedelta(hours=1),
-        origin="demo",
-    )
+    """Run on the demo clock (core.clock) at the end of the plan's co-creation: each step is
+    dated by how many days before that it happened."""
+    end = timezone.now()
+
+    def ago(days: float) -> dt.datetime:
+        return end - dt.timedelta(days=days)
+
+    with clock.travel(ago(120)):
+        call = calls.call_create(
+            actor=official,
+            plan=plan,
+            title="Збір пропозицій до Плану дій 2025–2026",
+            description="Хмельницька громада запрошує мешканців запропонувати зобов’язання до "
+            "нового плану дій OGP Local. Кожна пропозиція отримає **обґрунтовану відповідь**.",
+            rules="- Одна пропозиція — одна ідея.\n- Пропозиції розглядає робоча група "
+            "координаційної ради.\n- Відповідь — протягом 30 днів після закриття збору.",
+            categories=OGP_VALUES,
+            opens_at=ago(120),
+            closes_at=ago(80),
+            origin="demo",
+        )
     categories = list(call.categories.all())
     commitments = {c.title: c for c in plan.commitments.all()}
     proposals = []
     for i, (title, problem, solution, cat, *_rest) in enumerate(KHMELNYTSKYI_PROPOSALS):
-        proposal = calls.proposal_submit(
-            actor=people[i % len(people)],
-            call=call,
-            title=title,
-            problem=problem,
-            solution=solution,
-            category=categories[cat],
-            origin="demo",
-        )
-        _talk(proposal, people, 4 - i % 4, ["Підтримую, це давно треба.", "Згоден, і ще б мапу."])
+        with clock.travel(ago(110 - i * 5)):
+            proposal = calls.proposal_submit(
+                actor=people[i % len(people)],
+                call=call,
+                title=title,
+                problem=problem,
+                solution=solution,
+                category=categories[cat],
+                origin="demo",
+            )
+            _talk(
+                proposal, people, 4 - i % 4, ["Підтримую, це давно треба.", "Згоден, і ще б мапу."]
+            )
         proposals.append(proposal)
-    for proposal, (*_p, response, reason, target) in zip(
-        proposals, KHMELNYTSKYI_PROPOSALS, strict=True
+    with clock.travel(ago(80)):
+        windows.close_if_due(call)
+    for i, (proposal, (*_p, response, reason, target)) in enumerate(
+        zip(proposals, KHMELNYTSKYI_PROPOSALS, strict=True)
     ):
-        calls.proposal_respond(
-            actor=official,
-            proposal=proposal,
-            response=response,
-            reason=reason,
-            commitments=[commitments[target]] if isinstance(target, str) else [],
-            merged_into=proposals[target] if isinstance(target, int) else None,
-        )
-    for i, proposal in enumerate(proposals):
-        _backdate(
-            Proposal,
-            proposal.pk,
-            created_at=_days_ago(110 - i * 5),
-            responded_at=_days_ago(70 - i * 2),
-        )
-    calls.call_update(actor=official, call=call, closes_at=_days_ago(80))
-    windows.close_if_due(call)
+        with clock.travel(ago(70 - i * 2)):
+            calls.proposal_respond(
+                actor=official,
+                proposal=proposal,
+                response=response,
+                reason=reason,
+                commitments=[commitments[target]] if isinstance(target, str) else [],
+                merged_into=proposals[target] if isinstance(target, int) else None,
+            )
 
 
 def _khmelnytskyi_consultation(plan, official, people) -> None:
-    consultation = consultations.consultation_create(
-        actor=official,
-        hromada=plan.hromada,
-        plan=plan,
-        title="Громадське обговорення проєкту Плану дій 2025–2026",
-        description="Проєкт плану дій, складений за пропозиціями мешканців.",
-        opens_at=timezone.now() - dt.timedelta(minutes=5),
-        closes_at=timezone.now() + dt.timedelta(hours=1),
-        origin="demo",
-    )
-    for commitment in plan.commitments.all():
-        consultations.section_save(
+    """On the demo clock, as the call above: opened 75 days before the end of co-creation."""
+    end = timezone.now()
+
+    def ago(days: float) -> dt.datetime:
+        return end - dt.timedelta(days=days)
+
+    with clock.travel(ago(76)):
+        consultation = consultations.consultation_create(
             actor=official,
-            consultation=consultation,
-            title=f"Зобов’язання {commitment.number}. {commitment.title}",
-            text=f"{commitment.problem}\n\n**Мета:** {commitment.objective}",
+            hromada=plan.hromada,
+            plan=plan,
+            title="Громадське обговорення проєкту Плану дій 2025–2026",
+            description="Проєкт плану дій, складений за пропозиціями мешканців.",
+            opens_at=ago(75),
+            closes_at=ago(45),
+            origin="demo",
         )
-    consultations.consultation_publish(actor=official, consultation=consultation)
+        for commitment in plan.commitments.all():
+            consultations.section_save(
+                actor=official,
+                consultation=consultation,
+                title=f"Зобов’язання {commitment.number}. {commitment.title}",
+                text=f"{commitment.problem}\n\n**Мета:** {commitment.objective}",
+            )
+        consultations.consultation_publish(actor=official, consultation=consultation)
     sections = list(consultation.sections.all())
     comments = [
         (0, "Додайте до переліку наборів даних укриття та пункти незламності."),
@@ -233,58 +244,64 @@ def _khmelnytskyi_consultation(plan, official, people) -> None:
         ("partly", "Телефонний запис — через контакт-центр; окрему лінію не створюємо."),
     ]
     for (index, text), (outcome, reason) in zip(comments, outcomes, strict=True):
-        comment = comment_post(
-            actor=people[index], section=sections[index], text=text, origin="demo"
+        with clock.travel(ago(70 - index * 6)):
+            comment = comment_post(
+                actor=people[index], section=sections[index], text=text, origin="demo"
+            )
+        with clock.travel(ago(50 - index)):
+            consultations.comment_set_outcome(
+                actor=official, comment=comment, outcome=outcome, reason=reason
+            )
+    with clock.travel(ago(45)):  # closed on its end date, as the task closes it
+        windows.close_if_due(consultation)
+    with clock.travel(ago(40)):
+        consultations.report_publish(
+            actor=official,
+            consultation=consultation,
+            report="Надійшло 3 коментарі; 2 враховано, 1 враховано частково. Проєкт плану "
+            "доопрацьовано й подано на схвалення координаційній раді.",
         )
-        consultations.comment_set_outcome(
-            actor=official, comment=comment, outcome=outcome, reason=reason
-        )
-    consultations.consultation_close(
-        actor=official, consultation=consultation, reason="Період обговорення (30 днів) минув."
-    )
-    consultations.report_publish(
-        actor=official,
-        consultation=consultation,
-        report="Надійшло 3 коментарі; 2 враховано, 1 враховано частково. Проєкт плану "
-        "доопрацьовано й подано на схвалення координаційній раді.",
-    )
-    _backdate(
-        Consultation,
-        consultation.pk,
-        opens_at=_days_ago(75),
-        closes_at=_days_ago(45),
-        closed_at=_days_ago(45),
-        published_at=_days_ago(76),
-        report_published_at=_days_ago(40),
-    )
 
 
 def _vinnytsia_call(plan, official, people) -> None:
-    call = calls.call_create(
-        actor=official,
-        plan=plan,
-        title="Ваші ідеї до плану дій Вінницької громади",
-        description="Пропонуйте, як зробити відбудову прозорою і підзвітною.",
-        rules="Пропозиції приймаються до кінця збору; відповідь — протягом 30 днів.",
-        categories=OGP_VALUES,
-        opens_at=_days_ago(10),
-        closes_at=timezone.now() + dt.timedelta(days=30),
-        origin="demo",
-    )
-    categories = list(call.categories.all())
-    for i, (title, problem, solution, cat) in enumerate(VINNYTSIA_PROPOSALS):
-        proposal = calls.proposal_submit(
-            actor=people[(i + 2) % len(people)],
-            call=call,
-            title=title,
-            problem=problem,
-            solution=solution,
-            category=categories[cat],
+    opens = _days_ago(10)
+    with clock.travel(opens):  # the demo clock: opened ten days ago, open for another thirty
+        call = calls.call_create(
+            actor=official,
+            plan=plan,
+            title="Ваші ідеї до плану дій Вінницької громади",
+            description="Пропонуйте, як зробити відбудову прозорою і підзвітною.",
+            rules="Пропозиції приймаються до кінця збору; відповідь — протягом 30 днів.",
+            categories=OGP_VALUES,
+            opens_at=opens,
+            closes_at=opens + dt.timedelta(days=40),
             origin="demo",
         )
-        _talk(proposal, people, 3 - i, ["Дуже потрібно!", "А хто перевірятиме фото?"])
-        _backdate(Proposal, proposal.pk, created_at=_days_ago(9 - i * 2))
+    categories = list(call.categories.all())
+    for i, (title, problem, solution, cat) in enumerate(VINNYTSIA_PROPOSALS):
+        with clock.travel(_days_ago(9 - i * 2)):
+            proposal = calls.proposal_submit(
+                actor=people[(i + 2) % len(people)],
+                call=call,
+                title=title,
+                problem=problem,
+                solution=solution,
+                category=categories[cat],
+                origin="demo",
+            )
+            _talk(proposal, people, 3 - i, ["Дуже потрібно!", "А хто перевірятиме фото?"])
     first = call.proposals.get(number=1)
+    # The demo resident's own part (their home lists it): a support and a follow of the first
+    # proposal, answered below, and a comment on the second.
+    resident = residents([DEMO_RESIDENT])[0]
+    calls.proposal_support(actor=resident, proposal=first)
+    follow(user=resident, obj=first)
+    comment_post(
+        actor=resident,
+        proposal=call.proposals.get(number=2),
+        text="Підтримую: хай і фото будуть із датами.",
+        origin="demo",
+    )
     calls.proposal_respond(
         actor=official,
         proposal=first,

@@ -7,6 +7,7 @@ moderate. Authors edit their own proposal until it has a response.
 
 import rules
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from openhromada.accounts.predicates import is_official_of, is_operator_or_admin, is_verified
@@ -120,11 +121,15 @@ def is_not_own(user, obj) -> bool:
     return getattr(obj, "author_id", None) != user.pk
 
 
+# as the pages show a time («10 вересня 2026, 18:01»), in the language of the page
+PAGE_DATETIME = "j E Y, H:i"
+
+
 def _closed_reason(user, obj) -> str:
     window = window_of(obj)
     call = isinstance(window, Call)
     if not window.has_started:
-        opens = timezone.localtime(window.opens_at).strftime("%d.%m.%Y %H:%M")
+        opens = date_format(timezone.localtime(window.opens_at), PAGE_DATETIME)
         if call:
             return _("The call opens on %(opens)s; proposals are not accepted yet.") % {
                 "opens": opens
@@ -132,7 +137,7 @@ def _closed_reason(user, obj) -> str:
         return _("The consultation opens on %(opens)s; comments are not accepted yet.") % {
             "opens": opens
         }
-    closes = timezone.localtime(window.closed_at or window.closes_at).strftime("%d.%m.%Y %H:%M")
+    closes = date_format(timezone.localtime(window.closed_at or window.closes_at), PAGE_DATETIME)
     if call:
         return _("The call closed on %(closes)s; contributions are no longer accepted.") % {
             "closes": closes

@@ -26,11 +26,14 @@ urlpatterns = [
     path(CALL + "edit/", calls.call_edit, name="call_edit"),
     path(CALL + "close/", calls.call_close, name="call_close"),
     path(CALL + "report/", calls.call_report, name="call_report"),
+    path(CALL + "proposals.csv", calls.call_proposals_csv, name="call_proposals_csv"),
+    path(CALL + "history/", calls.call_history, name="call_history"),
     path("feeds/calls/<int:pk>.atom", CallFeed(), name="call_feed"),
     path(CALL + "follow/", calls.call_follow, name="call_follow"),
     path(CALL + "proposals/new/", calls.proposal_create, name="proposal_create"),
     path(PROPOSAL, calls.proposal_detail, name="proposal"),
     path(PROPOSAL + "edit/", calls.proposal_edit, name="proposal_edit"),
+    path(PROPOSAL + "history/", calls.proposal_history, name="proposal_history"),
     path(PROPOSAL + "withdraw/", calls.proposal_withdraw, name="proposal_withdraw"),
     path(PROPOSAL + "support/", calls.proposal_support, name="proposal_support"),
     path(PROPOSAL + "follow/", calls.proposal_follow, name="proposal_follow"),
@@ -44,6 +47,9 @@ urlpatterns = [
     ),
     path(CONSULTATION, consultations.consultation_detail, name="consultation"),
     path(CONSULTATION + "edit/", consultations.consultation_edit, name="consultation_edit"),
+    path(
+        CONSULTATION + "history/", consultations.consultation_history, name="consultation_history"
+    ),
     path(CONSULTATION + "document/", consultations.document, name="consultation_document"),
     path(CONSULTATION + "sections/new/", consultations.section_edit, name="section_create"),
     path(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -74,7 +74,14 @@ def parse_directory_query(params, oblasts: list[Oblast]) -> DirectoryQuery:
 
 def directory_page(query: DirectoryQuery) -> Page:
     """One page of the directory: two queries (count and page), whatever the filters."""
-    qs = Hromada.objects.for_directory()
+    qs = directory_filtered(Hromada.objects.for_directory(), query)
+    order = "name_en" if translation.get_language() == "en" else "sort_key"
+    qs = qs.order_by(order, "code")
+    return Paginator(qs, PAGE_SIZE).get_page(query.page)
+
+
+def directory_filtered(qs: QuerySet, query: DirectoryQuery) -> QuerySet:
+    """Hromadas (any queryset of them, e.g. the dataset's rows) as the directory filters them."""
     if query.oblast:
         qs = qs.filter(oblast=query.oblast)
     if query.kind:
@@ -88,9 +95,7 @@ def directory_page(query: DirectoryQuery) -> Page:
             qs = qs.filter(search_text__contains=word)
     if query.occupied == "hide":
         qs = qs.filter(temporarily_occupied=False)
-    order = "name_en" if translation.get_language() == "en" else "sort_key"
-    qs = qs.order_by(order, "code")
-    return Paginator(qs, PAGE_SIZE).get_page(query.page)
+    return qs
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,23 @@
 """Public pages for places: the directory of hromadas, a hromada's page and its history."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from openhromada.core import sections
-from openhromada.core.history import history_for
-from openhromada.core.history_display import describe
+from openhromada.core.history_pages import history_page, recent
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.withholding import for_request
+from openhromada.opendata.views import list_download
 
 from .models import Hromada, Oblast
 from .selectors import (
     MAX_QUERY_LENGTH,
+    directory_filtered,
     directory_page,
     hromada_rows,
     parse_directory_query,
 )
 from .structured import directory_twins, hromada_twins
-
-HISTORY_ON_PAGE = 10
-HISTORY_PAGE_SIZE = 50
 
 
 @public_page_cache
@@ -44,9 +42,23 @@ def directory(request):
             "kinds": Hromada.Kind.choices,
             "max_query_length": MAX_QUERY_LENGTH,
             "querystring": params.urlencode(),
+            "download_url": reverse("places:directory_csv") + _query(params),
             **directory_twins(page),
         },
     )
+
+
+def directory_csv(request):
+    """The hromadas the directory shows for these filters, as the hromadas dataset's CSV."""
+    oblasts = list(Oblast.objects.only("slug", "name_uk", "name_en", "sort_key"))
+    query = parse_directory_query(request.GET, oblasts)
+    return list_download(
+        "hromadas", lambda qs: directory_filtered(qs, query), "openhromada-hromadas-filtered.csv"
+    )
+
+
+def _query(params) -> str:
+    return f"?{params.urlencode()}" if params else ""
 
 
 def _hromada(slug: str) -> Hromada:
@@ -58,14 +70,12 @@ def hromada_detail(request, slug: str):
     hromada = _hromada(slug)
     withheld = for_request(request)
     withheld.redact(hromada)
-    entries = list(history_for(hromada)[: HISTORY_ON_PAGE + 1])
     return render(
         request,
         "places/hromada_detail.html",
         {
             "hromada": hromada,
-            "history": describe(entries[:HISTORY_ON_PAGE], Hromada, withheld),
-            "more_history": len(entries) > HISTORY_ON_PAGE,
+            "recent": recent(hromada, withheld, reverse("places:hromada_history", args=[slug])),
             "sections": sections.render("hromada", request, hromada),
             **hromada_twins(hromada),
         },
@@ -75,13 +85,12 @@ def hromada_detail(request, slug: str):
 @public_page_cache
 def hromada_history(request, slug: str):
     hromada = _hromada(slug)
-    page = Paginator(history_for(hromada), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    for_request(request).redact(hromada)
+    return history_page(
         request,
-        "places/hromada_history.html",
-        {
-            "hromada": hromada,
-            "page": page,
-            "history": describe(page.object_list, Hromada, for_request(request)),
-        },
+        hromada,
+        title=hromada.full_name,
+        back=reverse("places:hromada", args=[slug]),
+        breadcrumbs="places/_breadcrumbs.html",
+        context={"hromada": hromada},
     )

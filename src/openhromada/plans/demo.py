@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from openhromada.core import clock
 from openhromada.places.models import Hromada
 
 from . import services
@@ -383,28 +384,52 @@ def load(*, officials: dict, on_co_creation=None) -> list[ActionPlan]:
             plans.append(existing)
             continue
         official = officials[code]
-        plan = services.plan_create(
-            actor=official,
-            hromada=hromada,
-            title=title,
-            start_date=start,
-            end_date=end,
-            origin="demo",
-            summary="Демонстраційний план дій на основі типових "
-            "зобов'язань українських громад в OGP Local.",
-        )
-        milestones = _write_commitments(official, plan, commitments, start, end)
+        dates = _story(start, end, final)
+        with clock.travel(dates["created"]):
+            plan = services.plan_create(
+                actor=official,
+                hromada=hromada,
+                title=title,
+                start_date=start,
+                end_date=end,
+                origin="demo",
+                summary="Демонстраційний план дій на основі типових "
+                "зобов'язань українських громад в OGP Local.",
+            )
+            milestones = _write_commitments(official, plan, commitments, start, end)
         for state in PATH[final]:
-            plan = services.plan_transition(actor=official, plan=plan, to_status=state)
+            with clock.travel(dates[state]):
+                plan = services.plan_transition(actor=official, plan=plan, to_status=state)
             if state == PlanStatus.CO_CREATION and on_co_creation is not None:
-                on_co_creation(plan, official)
+                # the call and the consultation ran before the plan was submitted
+                with clock.travel(dates["co_created"]):
+                    on_co_creation(plan, official)
         if final in (PlanStatus.IMPLEMENTATION, PlanStatus.COMPLETED):
             _report(official, milestones)
         if final == PlanStatus.COMPLETED:
-            services.plan_transition(actor=official, plan=plan, to_status=PlanStatus.COMPLETED)
+            with clock.travel(dates[PlanStatus.COMPLETED]):
+                services.plan_transition(actor=official, plan=plan, to_status=PlanStatus.COMPLETED)
         plans.append(plan)
     services.milestones_mark_overdue()
     return plans
+
+
+def _story(start: dt.date, end: dt.date, final: str) -> dict:
+    """When each step of a demo plan happened: drafted four months before its period, co-created
+    in the autumn, submitted in January and approved by the council in February (as the
+    councils demo's meeting records), completed a month after its period. A plan still in
+    co-creation is the demo's present: its steps are dated now."""
+    if final == PlanStatus.CO_CREATION:
+        now = timezone.now()
+        return {"created": now, PlanStatus.CO_CREATION: now, "co_created": now}
+    return {
+        "created": start - dt.timedelta(days=120),
+        PlanStatus.CO_CREATION: start - dt.timedelta(days=119),
+        "co_created": start + dt.timedelta(days=9),
+        PlanStatus.SUBMITTED: start + dt.timedelta(days=14),
+        PlanStatus.IMPLEMENTATION: start + dt.timedelta(days=42),
+        PlanStatus.COMPLETED: end + dt.timedelta(days=30),
+    }
 
 
 def _write_commitments(official, plan, commitments, start, end):
@@ -446,12 +471,13 @@ def _report(official, reports):
     today = timezone.localdate()
     for milestone, status, percent in reports:
         date = min(milestone.due_date, today - dt.timedelta(days=1))
-        services.milestone_report_progress(
-            actor=official,
-            milestone=milestone,
-            date=date,
-            status=status,
-            percent=percent,
-            text="Демонстраційний звіт про виконання етапу.",
-            links=[{"url": "https://example.org/demo-evidence"}],
-        )
+        with clock.travel(date, hour=15):  # reported on the day it says
+            services.milestone_report_progress(
+                actor=official,
+                milestone=milestone,
+                date=date,
+                status=status,
+                percent=percent,
+                text="Демонстраційний звіт про виконання етапу.",
+                links=[{"url": "https://example.org/demo-evidence"}],
+            )

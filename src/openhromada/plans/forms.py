@@ -21,6 +21,13 @@ class PlanForm(forms.ModelForm):
             "end_date": DATE,
             "summary": forms.Textarea(attrs={"rows": 4}),
         }
+        # instructions for the person filling it in (the model's help describes the data)
+        help_texts = {
+            "title": _(
+                "As in the decision that approves the plan, e.g. “Action plan of the hromada "
+                "for 2025–2026”."
+            ),
+        }
 
 
 class ListField(forms.CharField):
@@ -66,6 +73,18 @@ class CommitmentForm(forms.ModelForm):
                 for f in ("problem", "baseline", "objective", "how_it_solves")
             },
         }
+        help_texts = {
+            "title": _("A short name residents will recognise, e.g. “Open data on road repairs”."),
+            **{
+                f: _("Tick it if the commitment serves this OGP value.")
+                for f in (
+                    "value_access_to_information",
+                    "value_civic_participation",
+                    "value_public_accountability",
+                    "value_technology_innovation",
+                )
+            },
+        }
 
 
 ActorFormSet = forms.inlineformset_factory(
@@ -96,6 +115,13 @@ class MilestoneForm(forms.ModelForm):
             "start_date": DATE,
             "due_date": DATE,
             "expected_output": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "due_date": _(
+                "The day by which the milestone must be done; after it the milestone shows as "
+                "overdue."
+            ),
+            "responsible_body": _("The body that does the work, as the plan names it."),
         }
 
 

@@ -321,6 +321,11 @@ class Commitment(models.Model):
         withhold_record=True,
         page=commitment_page,
         page_related=("plan__hromada",),
+        history_with=(  # its page shows its milestones, their reports and its amendments
+            ("plans.milestone", "commitment"),
+            ("plans.progressupdate", "milestone__commitment"),
+            ("plans.amendment", "commitment"),
+        ),
     )
     VALUE_FIELDS = {
         "access_to_information": "value_access_to_information",

@@ -7,9 +7,11 @@ PLAN = "hromady/<slug:hromada_slug>/plans/<slug:plan_slug>/"
 COMMITMENT = PLAN + "commitments/<int:number>/"
 urlpatterns = [
     path("plans/", views.overview, name="overview"),
+    path("plans/milestones/", views.milestones, name="milestones"),
     path("hromady/<slug:hromada_slug>/plans/new/", views.plan_create, name="plan_create"),
     path(PLAN, views.plan_detail, name="plan"),
     path(PLAN + "edit/", views.plan_edit, name="plan_edit"),
+    path(PLAN + "history/", views.plan_history, name="plan_history"),
     path(PLAN + "export.<str:fmt>", views.plan_export, name="plan_export"),
     path(PLAN + "print/", views.plan_print, name="plan_print"),
     path(PLAN + "import/", views.plan_import, name="plan_import"),
@@ -21,6 +23,7 @@ urlpatterns = [
     path(PLAN + "commitments/new/", views.commitment_create, name="commitment_create"),
     path(COMMITMENT, views.commitment_detail, name="commitment"),
     path(COMMITMENT + "edit/", views.commitment_edit, name="commitment_edit"),
+    path(COMMITMENT + "history/", views.commitment_history, name="commitment_history"),
     path(COMMITMENT + "milestones/new/", views.milestone_create, name="milestone_create"),
     path(
         COMMITMENT + "milestones/<int:milestone>/progress/",

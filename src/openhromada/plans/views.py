@@ -1,6 +1,7 @@
 """Plan pages for everyone, and the forms officials use to write and report on them."""
 
 import io
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,16 +17,16 @@ from django.views.decorators.http import require_POST
 from openhromada.core import permissions, sections
 from openhromada.core.errors import ServiceError
 from openhromada.core.forms import add_service_errors, run_service
-from openhromada.core.history import history_for_many
-from openhromada.core.history_display import change_rows, describe
+from openhromada.core.history_display import change_rows
+from openhromada.core.history_pages import history_page, recent
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.services import require
 from openhromada.core.text import choice_labels, spreadsheet_csv
-from openhromada.core.views import form_page, withheld_page
+from openhromada.core.views import confirm, form_page, withheld_page
 from openhromada.core.withholding import active
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
-from openhromada.places.models import Hromada
+from openhromada.places.models import Hromada, Oblast
 
 from . import columns, exports, importer, selectors, services
 from .forms import (
@@ -37,7 +38,7 @@ from .forms import (
     PlanForm,
     ProgressForm,
 )
-from .lifecycle import MOVES, PlanStatus
+from .lifecycle import MOVES, TRANSITIONS, MilestoneStatus, PlanStatus
 from .models import Commitment, EvidenceFile, Milestone
 from .structured import commitment_twins, overview_twins, plan_twins
 
@@ -72,6 +73,26 @@ def overview(request):
 
 
 @public_page_cache
+def milestones(request):
+    """Milestones across every public plan, filtered by place, plan, status and overdue, with
+    the same rows as CSV."""
+    withheld = active()
+    oblasts = list(Oblast.objects.only("code", "slug", "name_uk", "name_en", "sort_key"))
+    query = selectors.parse_milestone_query(request.GET, oblasts, withheld)
+    context = selectors.milestones_page(query, request.GET.get("page"), withheld)
+    params = {k: v for k, v in query.page_params().items() if v not in ("", None)}
+    context.update(
+        {
+            "query": query,
+            "oblasts": oblasts,
+            "statuses": MilestoneStatus.choices,
+            "querystring": urlencode(params),
+        }
+    )
+    return render(request, "plans/milestones.html", context)
+
+
+@public_page_cache
 def plan_detail(request, hromada_slug, plan_slug):
     plan = _visible_plan(request, hromada_slug, plan_slug)
     withheld = active()
@@ -91,6 +112,9 @@ def plan_detail(request, hromada_slug, plan_slug):
             ],
             **_moves(request.user, plan),
             "transition_log": plan.transitions.all(),
+            "recent": recent(
+                plan, withheld, reverse("plans:plan_history", args=[hromada_slug, plan_slug])
+            ),
             "following": is_following(request.user, plan),
             "sections": sections.render("plan", request, plan),
             "follow_url": reverse("plans:plan_follow", args=[plan.hromada.slug, plan.slug]),
@@ -125,15 +149,7 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
     milestones = withheld.prune(commitment, "milestones")
     updates = [u for m in milestones for u in withheld.prune(m, "updates")]
     amendments = list(commitment.amendments.all())
-    entries = list(history_for_many([commitment, *milestones, *updates, *amendments]))
-    for entry in entries:
-        entry.subject = {
-            "plans.commitment": _("Commitment"),
-            "plans.milestone": _("Milestone"),
-            "plans.progressupdate": _("Progress update"),
-            "plans.amendment": _("Amendment"),
-        }.get(entry.object_type, "")
-    describe(entries, None, withheld, loaded=[*updates, *amendments])
+    url = reverse("plans:commitment_history", args=[hromada_slug, plan_slug, number])
     for amendment, rows in zip(
         amendments, change_rows(commitment, [a.changes for a in amendments], withheld), strict=True
     ):
@@ -147,7 +163,7 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
             "commitment": commitment,
             "milestones": milestones,
             "amendments": amendments,
-            "history": entries,
+            "recent": recent(commitment, withheld, url, loaded=[*updates, *amendments]),
             "today": timezone.localdate(),
             "following": is_following(request.user, commitment),
             "sections": sections.render("commitment", request, commitment),
@@ -156,6 +172,35 @@ def commitment_detail(request, hromada_slug, plan_slug, number):
             ),
             **commitment_twins(commitment),
         },
+    )
+
+
+@public_page_cache
+def plan_history(request, hromada_slug, plan_slug):
+    plan = _visible_plan(request, hromada_slug, plan_slug)
+    return history_page(
+        request,
+        plan,
+        title=plan.title,
+        back=_plan_url(plan),
+        editor=True,  # whoever may read a draft plan (see _visible_plan) may read its history
+        breadcrumbs="plans/_breadcrumbs.html",
+        context={"hromada": plan.hromada, "plan": plan},
+    )
+
+
+@public_page_cache
+def commitment_history(request, hromada_slug, plan_slug, number):
+    plan = _visible_plan(request, hromada_slug, plan_slug)
+    commitment = selectors.get_commitment(plan, number)
+    return history_page(
+        request,
+        commitment,
+        title=f"{commitment.number}. {commitment.title}",
+        back=_commitment_url(commitment),
+        editor=True,  # as its plan
+        breadcrumbs="plans/_breadcrumbs.html",
+        context={"hromada": plan.hromada, "plan": plan, "commitment": commitment},
     )
 
 
@@ -200,10 +245,42 @@ def plan_edit(request, hromada_slug, plan_slug):
     )
 
 
+def _transition_question(request, plan):
+    """What moving the plan to the state asked for means, before anything moves (a status
+    change is public and stays in the plan's history; some moves have no way back)."""
+    to_status = request.GET.get("to", "")
+    require(request.user, MOVES.get(to_status, "plans.transition_actionplan"), plan)
+    if to_status not in MOVES:
+        raise ServiceError(_("Choose the state to move the plan to."))
+    names = {"from": plan.get_status_display(), "to": PlanStatus(to_status).label}
+    explanation = _(
+        "The plan moves from “%(from)s” to “%(to)s”. Everyone sees the change and your note in "
+        "the plan's public history."
+    )
+    if not TRANSITIONS[to_status]:
+        explanation += " " + _("A plan that is “%(to)s” can never move again.")
+    elif plan.status not in TRANSITIONS[to_status]:
+        explanation += " " + _("It cannot go back to “%(from)s”.")
+    note = request.GET.get("note", "")[:2000]
+    return confirm(
+        request,
+        title=_("Change the plan's status?"),
+        subject=plan.title,
+        explanation=explanation % names,
+        button=_("Move the plan to “%(to)s”") % names,
+        back=_plan_url(plan),
+        fields=(("to", to_status), ("note", note)),
+        breadcrumbs="plans/_breadcrumbs.html",
+        context={"plan": plan, "hromada": plan.hromada},
+    )
+
+
 @login_required
-@require_POST
 def plan_transition(request, hromada_slug, plan_slug):
+    """The status form leads here: GET asks (saying what the move means), only POST moves."""
     plan = _visible_plan(request, hromada_slug, plan_slug)
+    if request.method != "POST":
+        return _transition_question(request, plan)
     try:
         services.plan_transition(
             actor=request.user,
@@ -378,6 +455,12 @@ def milestone_report(request, hromada_slug, plan_slug, number, milestone):
             "milestone": milestone,
             "multipart": True,
             "title": _("Report progress"),
+            "submit": _("Publish the progress update"),
+            "back": _commitment_url(milestone.commitment),
+            "irreversible": _(
+                "A progress update cannot be changed or removed once published: it appears on "
+                "the commitment's page and in its public history; a later update corrects it."
+            ),
         },
     )
 

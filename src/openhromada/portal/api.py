@@ -45,7 +45,7 @@ api = OpenHromadaAPI(
     description=DESCRIPTION,
     urls_namespace="api-v1",
     throttle=[AnonymousThrottle(), TokenThrottle()],
-    docs_url="/docs",
+    docs_url="/docs/interactive",  # the reference itself is a site page (portal.docs)
     openapi_url="/openapi.json",
 )
 problems.install(api)

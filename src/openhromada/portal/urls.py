@@ -15,7 +15,7 @@ from openhromada.councils.popolo import all_councils_popolo
 from openhromada.opendata import urls as opendata_urls
 from openhromada.opendata import views as opendata_views
 
-from . import views
+from . import docs, views
 from .api import api
 from .sitemaps import SITEMAPS
 
@@ -24,7 +24,9 @@ urlpatterns = [
     path("_bench/floor/", core_views.bench_floor, name="bench_floor"),
     path("data/councils.popolo.json", all_councils_popolo, name="councils_popolo"),
     path("api/v1/", api.urls),
-    re_path(r"^api/v1/(?P<rest>.*)$", opendata_views.api_not_found),  # after the API: what it lacks
+    # after the API: what it lacks (its documentation page is a site page, in both languages)
+    re_path(r"^api/v1/(?!docs$)(?P<rest>.*)$", opendata_views.api_not_found),
+    path("favicon.ico", docs.favicon, name="favicon"),
     path(
         "sitemap.xml",
         cache_page(3600)(sitemap_views.index),
@@ -41,6 +43,9 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("api/v1/docs", docs.api_docs, name="api_docs"),
+    path("my/", views.my_home, name="my_home"),
+    path("my/<slug:key>/", views.my_list, name="my_list"),
     path("", include("openhromada.plans.urls")),
     path("", include("openhromada.councils.urls")),
     path("", include("openhromada.participation.urls")),

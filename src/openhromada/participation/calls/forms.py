@@ -22,7 +22,13 @@ class CallForm(forms.ModelForm):
         model = Call
         fields = ("title", "description", "rules", "opens_at", "closes_at")
         widgets = {"opens_at": DATETIME, "closes_at": DATETIME}
-        help_texts = {"description": MARKDOWN_HELP}
+        # instructions for the person filling it in (the model's help describes the data)
+        help_texts = {
+            "title": _(
+                "What residents are asked for, e.g. “Proposals to the action plan 2025–2026”."
+            ),
+            "description": MARKDOWN_HELP,
+        }
 
     def values(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -39,7 +45,11 @@ class ProposalForm(forms.ModelForm):
             "problem": forms.Textarea(attrs={"rows": 5}),
             "solution": forms.Textarea(attrs={"rows": 5}),
         }
-        help_texts = {"solution": MARKDOWN_HELP}
+        help_texts = {
+            "title": _("One line that says what you propose; it heads your proposal in lists."),
+            "solution": MARKDOWN_HELP,
+            "category": _("Choose the one closest to your proposal; it helps sort the proposals."),
+        }
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.shortcuts import get_object_or_404
 
+from openhromada.accounts.selectors import hromadas_where
 from openhromada.core import visibility
-from openhromada.core.history import history_for
 from openhromada.core.text import one_line
 from openhromada.core.withholding import for_request
+from openhromada.plans.lifecycle import PlanStatus
+from openhromada.plans.models import ActionPlan
 
 from ..lifecycle import ResponseKind
 from ..models import Call, Proposal
@@ -84,9 +86,14 @@ class ProposalFilters:
 
 
 def proposals_page(call: Call, filters: ProposalFilters, page_number):
-    proposals = call.proposals.filter(withdrawn_at__isnull=True).select_related(
-        "author", "category"
-    )
+    proposals = listed_proposals(call, filters).select_related("author", "category")
+    proposals = proposals.order_by(*SORTS[filters.sort])
+    return Paginator(proposals, PROPOSALS_PER_PAGE).get_page(page_number)
+
+
+def listed_proposals(call: Call, filters: ProposalFilters):
+    """The proposals the call's page lists for these filters (its page and its CSV)."""
+    proposals = call.proposals.filter(withdrawn_at__isnull=True)
     if filters.category:
         proposals = proposals.filter(category_id=filters.category)
     if filters.response == NO_RESPONSE:
@@ -95,8 +102,7 @@ def proposals_page(call: Call, filters: ProposalFilters, page_number):
         proposals = proposals.filter(response=filters.response)
     if filters.q.strip():
         proposals = proposals.filter(title__icontains=filters.q.strip(), hidden_at__isnull=True)
-    proposals = proposals.order_by(*SORTS[filters.sort])
-    return Paginator(proposals, PROPOSALS_PER_PAGE).get_page(page_number)
+    return proposals
 
 
 def supported_ids(user, proposals) -> set[int]:
@@ -162,24 +168,22 @@ def commitment_proposals(commitment):
     )
 
 
-def proposal_history(proposal: Proposal):
-    return history_for(proposal).order_by("-seq")
-
-
 def hromada_calls(hromada, withheld) -> list[Call]:
     """The hromada's public calls, newest first, each with its count of proposals."""
     calls = visibility.visible(hromada.calls.select_related("plan"), withheld)
     return list(calls.annotate(n=Count("proposals", filter=SUBMITTED)))
 
 
-def open_calls(withheld, now) -> list[Call]:
-    """Public calls open at `now`, closing soonest first, each with its count of proposals."""
-    return list(
+def open_calls(withheld, now, limit: int | None = None) -> list[Call]:
+    """Public calls open at `now`, closing soonest first, each with its count of proposals
+    (the first `limit` of them, when given)."""
+    calls = (
         visibility.visible(Call.objects.filter(open_filter(now)), withheld)
         .select_related("hromada", "plan")
         .annotate(n=Count("proposals", filter=SUBMITTED))
         .order_by("closes_at", "pk")
     )
+    return list(calls[:limit] if limit else calls)
 
 
 def ended_calls(withheld, now, limit: int) -> list[Call]:
@@ -188,4 +192,55 @@ def ended_calls(withheld, now, limit: int) -> list[Call]:
         visibility.visible(Call.objects.filter(ended_filter(now)), withheld)
         .select_related("hromada")
         .order_by("-closes_at", "-pk")[:limit]
+    )
+
+
+# --- the role homes: what waits for an official, what a resident put in ----------------------
+
+
+def proposals_awaiting_response_for(user):
+    """Proposals in the calls of the hromadas the user is an official of that still wait for
+    the hromada's response (not withdrawn, not hidden) — the longest waiting first."""
+    return (
+        Proposal.objects.filter(
+            call__hromada__in=hromadas_where(user),
+            response="",
+            withdrawn_at__isnull=True,
+            hidden_at__isnull=True,
+        )
+        .select_related("call__hromada")
+        .order_by("created_at", "pk")
+    )
+
+
+def plans_with_calls_closed_for(user, now):
+    """Plans of the user's hromadas still in co-creation though every call for proposals on
+    them has ended: time to submit the plan (or to open another call)."""
+    return (
+        ActionPlan.objects.filter(
+            status=PlanStatus.CO_CREATION, hromada__in=hromadas_where(user), calls__isnull=False
+        )
+        .exclude(calls__in=Call.objects.exclude(ended_filter(now)))
+        .annotate(last_closed=Max("calls__closes_at"))
+        .select_related("hromada")
+        .order_by("last_closed", "pk")
+    )
+
+
+def proposals_by(user):
+    """The user's own proposals, newest first, with their call and hromada."""
+    return (
+        Proposal.objects.filter(author=user)
+        .select_related("call__hromada")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def supported_by(user, withheld):
+    """Public proposals the user supports, the latest support first."""
+    proposals = visibility.visible(Proposal.objects.filter(supports__user=user), withheld)
+    return (
+        proposals.select_related("call__hromada")
+        .annotate(supported_at=Max("supports__created_at"))
+        .order_by("-supported_at", "-pk")
     )

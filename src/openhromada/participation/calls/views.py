@@ -12,21 +12,22 @@ from django.views.decorators.http import require_POST
 
 from openhromada.core import permissions, visibility
 from openhromada.core.forms import run_service
-from openhromada.core.history_display import describe
+from openhromada.core.history_pages import history_page, recent
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.ratelimit import client_address
 from openhromada.core.services import require
 from openhromada.core.uploads import serve
-from openhromada.core.views import act, form_page
+from openhromada.core.views import act, confirm, form_page
 from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
+from openhromada.opendata.views import list_download
 from openhromada.plans.models import ActionPlan
 
 from ..comments.selectors import comments_page
 from ..forms import CloseForm
 from ..lifecycle import ResponseKind
-from ..models import Attachment, Call, Proposal
+from ..models import Attachment, Call
 from ..structured import call_twins, proposal_twins
 from . import rows, selectors, services
 from .forms import CallForm, ProposalForm, ResponseForm
@@ -100,7 +101,18 @@ def call_close(request, pk):
     return form_page(
         request,
         "participation/form.html",
-        {"form": form, "hromada": call.hromada, "call": call, "title": _("Close the call early")},
+        {
+            "form": form,
+            "hromada": call.hromada,
+            "call": call,
+            "title": _("Close the call early"),
+            "submit": _("Close the call"),
+            "back": reverse("participation:call", args=[call.pk]),
+            "irreversible": _(
+                "Closing cannot be undone: the call takes no more proposals, supports or "
+                "comments, and the reason you give is shown on its page."
+            ),
+        },
     )
 
 
@@ -127,6 +139,8 @@ def call_detail(request, pk):
             ],
             "page": page,
             "querystring": urlencode(query),
+            "download_url": reverse("participation:call_proposals_csv", args=[call.pk])
+            + (f"?{urlencode(query)}" if query else ""),
             "proposals": rows.for_list(page.object_list),
             "supported": supported,
             "response_labels": dict(ResponseKind.choices),
@@ -134,10 +148,27 @@ def call_detail(request, pk):
             "can_edit": request.user.has_perm("participation.change_call", call),
             "can_contribute": request.user.has_perm("participation.contribute", call),
             "can_submit": request.user.has_perm("participation.submit_proposal", call),
+            # the page says why not, from the same conditions (a closed call, a blocked account)
+            "submit_refusal": permissions.why_not(
+                request.user, "participation.submit_proposal", call
+            ),
             "following": is_following(request.user, call),
             "follow_url": reverse("participation:call_follow", args=[call.pk]),
+            "recent": recent(
+                call, for_request(request), reverse("participation:call_history", args=[call.pk])
+            ),
             **call_twins(call),
         },
+    )
+
+
+def call_proposals_csv(request, pk):
+    """The proposals the call's page lists for these filters, as the proposals dataset's CSV."""
+    call = selectors.get_call(request, pk)
+    filters = selectors.ProposalFilters.from_query(request.GET)
+    listed = selectors.listed_proposals(call, filters).values("pk")
+    return list_download(
+        "proposals", lambda qs: qs.filter(pk__in=listed), f"openhromada-proposals-{call.pk}.csv"
     )
 
 
@@ -153,6 +184,20 @@ def call_report(request, pk):
             "hromada": call.hromada,
             "report": report,
         },
+    )
+
+
+@public_page_cache
+def call_history(request, pk):
+    call = selectors.get_call(request, pk)
+    return history_page(
+        request,
+        call,
+        title=call.title,
+        back=reverse("participation:call", args=[call.pk]),
+        editor=request.user.has_perm("participation.change_call", call),  # as its page
+        breadcrumbs="participation/_breadcrumbs.html",
+        context={"hromada": call.hromada, "call": call},
     )
 
 
@@ -237,9 +282,20 @@ def proposal_withdraw(request, pk):
     back = reverse("participation:proposal", args=[pk])
     if request.method != "POST":
         require(request.user, "participation.withdraw_proposal", proposal)  # says why not
-        call = proposal.call
-        context = {"proposal": proposal, "call": call, "hromada": call.hromada, "back": back}
-        return render(request, "participation/confirm_withdraw.html", context)
+        return confirm(
+            request,
+            title=_("Withdraw the proposal?"),
+            subject=proposal.title,
+            explanation=_(
+                "Withdrawing cannot be undone: the proposal stays on its page marked as "
+                "withdrawn, with its supports and comments, and takes no more of them. The "
+                "hromada does not respond to a withdrawn proposal."
+            ),
+            button=_("Withdraw the proposal"),
+            back=back,
+            breadcrumbs="participation/_breadcrumbs.html",
+            context={"proposal": proposal, "call": proposal.call, "hromada": proposal.call.hromada},
+        )
     return act(
         request,
         lambda: services.proposal_withdraw(actor=request.user, proposal=proposal),
@@ -345,9 +401,25 @@ def proposal_detail(request, pk):
     )
 
 
+@public_page_cache
+def proposal_history(request, pk):
+    proposal = selectors.get_proposal(request, pk)
+    if proposal.is_hidden:
+        raise Http404  # its page shows the notice only; nothing of its history is public
+    call = proposal.call
+    return history_page(
+        request,
+        proposal,
+        title=proposal.title,
+        back=reverse("participation:proposal", args=[pk]),
+        editor=request.user.has_perm("participation.change_call", call),  # as its page
+        breadcrumbs="participation/_breadcrumbs.html",
+        context={"hromada": call.hromada, "call": call},
+    )
+
+
 def _proposal_context(request, proposal) -> dict:
     user = request.user
-    history = describe(list(selectors.proposal_history(proposal)[:20]), Proposal, None)
     return {
         "proposal": proposal,
         "call": proposal.call,
@@ -358,7 +430,14 @@ def _proposal_context(request, proposal) -> dict:
             if visibility.is_visible(c, for_request(request))
         ],
         "attachments": list(proposal.attachments.all()),
-        "history": history,
+        # a hidden proposal shows its notice, not its history (its history page answers 404)
+        "recent": None
+        if proposal.is_hidden
+        else recent(
+            proposal,
+            for_request(request),
+            reverse("participation:proposal_history", args=[proposal.pk]),
+        ),
         "can_edit": user.has_perm("participation.change_proposal", proposal),
         "can_respond": user.has_perm("participation.respond", proposal),
         "can_contribute": user.has_perm("participation.contribute", proposal),

@@ -26,3 +26,13 @@ def threads(**target_filter):
 def comments_page(target_filter: dict, page_number, per_page: int = COMMENTS_PER_PAGE):
     """Top-level comments, paginated, each with its replies (one level) in one more query."""
     return Paginator(threads(**target_filter), per_page).get_page(page_number)
+
+
+def comments_by(user):
+    """The user's own comments, newest first, with what each is on (a proposal, or a
+    consultation's section) and its outcome."""
+    return (
+        Comment.objects.filter(author=user)
+        .select_related("proposal", "section__consultation")
+        .order_by("-created_at", "-pk")
+    )

@@ -14,7 +14,11 @@ class ConsultationForm(forms.ModelForm):
         model = Consultation
         fields = ("title", "description", "plan", "document", "opens_at", "closes_at")
         widgets = {"opens_at": DATETIME, "closes_at": DATETIME}
-        help_texts = {"description": MARKDOWN_HELP, "document": UPLOAD_HELP}
+        help_texts = {
+            "title": _("The name of the draft document, as residents will look for it."),
+            "description": MARKDOWN_HELP,
+            "document": UPLOAD_HELP,
+        }
 
     def __init__(self, *args, hromada, **kwargs):
         super().__init__(*args, **kwargs)

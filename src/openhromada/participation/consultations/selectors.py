@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+
+from openhromada.accounts.selectors import hromadas_where
 
 from ..comments.selectors import threads
 from ..lifecycle import CHOICE_KINDS, SCALE_POINTS, QuestionKind
@@ -100,13 +102,15 @@ def hromada_consultations(hromada) -> list[Consultation]:
     )
 
 
-def open_consultations(now) -> list[Consultation]:
-    """Published consultations open at `now`, closing soonest first."""
-    return list(
+def open_consultations(now, limit: int | None = None) -> list[Consultation]:
+    """Published consultations open at `now`, closing soonest first (the first `limit` of
+    them, when given)."""
+    consultations = (
         Consultation.objects.filter(open_filter(now), published_at__isnull=False)
         .select_related("hromada")
         .order_by("closes_at", "pk")
     )
+    return list(consultations[:limit] if limit else consultations)
 
 
 def ended_consultations(now, limit: int) -> list[Consultation]:
@@ -115,4 +119,45 @@ def ended_consultations(now, limit: int) -> list[Consultation]:
         Consultation.objects.filter(ended_filter(now), published_at__isnull=False)
         .select_related("hromada")
         .order_by("-closes_at", "-pk")[:limit]
+    )
+
+
+# --- an official's home: consultations and comments waiting for them ------------------------
+
+
+def comments_awaiting_outcome_for(user):
+    """Comments on the published consultations of the user's hromadas (as an official) that
+    have no outcome yet, while the summary report is not out — the oldest first."""
+    return (
+        Comment.objects.filter(
+            section__consultation__hromada__in=hromadas_where(user),
+            section__consultation__published_at__isnull=False,
+            section__consultation__report_published_at__isnull=True,
+            hidden_at__isnull=True,
+            outcome="",
+        )
+        .select_related("section__consultation__hromada")
+        .order_by("created_at", "pk")
+    )
+
+
+def consultations_awaiting_report_for(user, now):
+    """Published consultations of the user's hromadas whose comment period has ended without a
+    summary report, each with how many comments still lack an outcome — the longest waiting
+    first."""
+    return (
+        Consultation.objects.filter(
+            ended_filter(now),
+            hromada__in=hromadas_where(user),
+            published_at__isnull=False,
+            report_published_at__isnull=True,
+        )
+        .annotate(
+            without_outcome=Count(
+                "sections__comments",
+                filter=Q(sections__comments__outcome="", sections__comments__hidden_at=None),
+            )
+        )
+        .select_related("hromada")
+        .order_by("closes_at", "pk")
     )

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from openhromada.core.errors import ServiceError
 from openhromada.core.services import create_recorded, require, update_recorded
@@ -248,7 +249,12 @@ def report_publish(*, actor, consultation: Consultation, report: str) -> Consult
     missing = comments_without_outcome(consultation).count()
     if missing:
         raise ServiceError(
-            _("%(n)d comments still have no outcome: answer each one first.") % {"n": missing},
+            ngettext(
+                "%(n)d comment still has no outcome: answer it first.",
+                "%(n)d comments still have no outcome: answer each one first.",
+                missing,
+            )
+            % {"n": missing},
             code="unanswered",
         )
     values = {

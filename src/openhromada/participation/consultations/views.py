@@ -11,11 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openhromada.core import permissions
+from openhromada.core.errors import ServiceError
 from openhromada.core.forms import run_service
+from openhromada.core.history_pages import history_page, recent
 from openhromada.core.pagecache import public_page_cache
 from openhromada.core.text import spreadsheet_csv
 from openhromada.core.uploads import serve
-from openhromada.core.views import act, form_page
+from openhromada.core.views import act, confirm, form_page, refused
+from openhromada.core.withholding import for_request
 from openhromada.notifications.services import is_following
 from openhromada.notifications.views import toggle_follow
 from openhromada.places.models import Hromada
@@ -39,7 +42,9 @@ def _editable(request, pk) -> Consultation:
     return consultation
 
 
-def _form(request, form, consultation, hromada, title):
+def _form(request, form, consultation, hromada, title, **irreversible):
+    """A form page of a consultation; `irreversible` gives the submit label and what it means
+    when the form publishes something that cannot be undone."""
     return form_page(
         request,
         "participation/form.html",
@@ -49,6 +54,8 @@ def _form(request, form, consultation, hromada, title):
             "consultation": consultation,
             "title": title,
             "multipart": isinstance(form, ConsultationForm),
+            **({"back": _url(consultation)} if consultation else {}),
+            **irreversible,
         },
     )
 
@@ -151,9 +158,26 @@ def question_edit(request, pk, number=None):
 
 
 @login_required
-@require_POST
 def consultation_publish(request, pk):
+    """Publishing cannot be undone: the button leads here, where the page says so and asks;
+    only the POST publishes."""
     consultation = _editable(request, pk)
+    if request.method != "POST":
+        if consultation.is_published:
+            return refused(request, ServiceError(_("The consultation is already published.")))
+        return confirm(
+            request,
+            title=_("Publish the consultation?"),
+            subject=consultation.title,
+            explanation=_(
+                "Publishing cannot be undone: the draft and its comment period become public, "
+                "and once the period starts its sections and questions can no longer be changed."
+            ),
+            button=_("Publish the consultation"),
+            back=_url(consultation),
+            breadcrumbs="participation/_breadcrumbs.html",
+            context={"hromada": consultation.hromada},
+        )
     return act(
         request,
         lambda: services.consultation_publish(actor=request.user, consultation=consultation),
@@ -177,7 +201,16 @@ def consultation_close(request, pk):
             messages.success(request, _("The consultation is closed."))
             return redirect(_url(consultation))
     return _form(
-        request, form, consultation, consultation.hromada, _("Close the consultation early")
+        request,
+        form,
+        consultation,
+        consultation.hromada,
+        _("Close the consultation early"),
+        submit=_("Close the consultation"),
+        irreversible=_(
+            "Closing cannot be undone: the consultation takes no more comments or answers, and "
+            "the reason you give is shown on its page."
+        ),
     )
 
 
@@ -201,12 +234,34 @@ def consultation_detail(request, pk):
             "can_comment": user.has_perm("participation.comment", consultation),
             "comment_refusal": permissions.why_not(user, "participation.comment", consultation),
             "can_answer": user.has_perm("participation.answer_survey", consultation),
+            "answer_refusal": permissions.why_not(
+                user, "participation.answer_survey", consultation
+            ),
             "can_moderate": user.has_perm("participation.moderate", consultation),
             "can_outcome": can_edit,  # who edits the consultation records comments' outcomes
             "following": is_following(user, consultation),
             "follow_url": reverse("participation:consultation_follow", args=[pk]),
+            "recent": recent(
+                consultation,
+                for_request(request),
+                reverse("participation:consultation_history", args=[pk]),
+            ),
             **consultation_twins(consultation),
         },
+    )
+
+
+@public_page_cache
+def consultation_history(request, pk):
+    consultation = selectors.get_consultation(pk, drafts_for=request.user)
+    return history_page(
+        request,
+        consultation,
+        title=consultation.title,
+        back=_url(consultation),
+        editor=request.user.has_perm("participation.change_consultation", consultation),
+        breadcrumbs="participation/_breadcrumbs.html",
+        context={"hromada": consultation.hromada, "consultation": consultation},
     )
 
 
@@ -321,7 +376,19 @@ def report_edit(request, pk):
         if saved is not None:
             messages.success(request, _("The summary report is published."))
             return redirect(reverse("participation:report", args=[pk]))
-    return _form(request, form, consultation, consultation.hromada, _("Summary report"))
+    return _form(
+        request,
+        form,
+        consultation,
+        consultation.hromada,
+        _("Summary report"),
+        submit=_("Publish the report"),
+        irreversible=_(
+            "Publishing the report cannot be undone: it becomes public with every comment's "
+            "outcome and the consultation's followers are told; later corrections stay visible "
+            "in its public history."
+        ),
+    )
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Migrate, load the real places and the demo content (idempotently), then serve on :8000."""
 
+import os
 import subprocess
 import sys
 
@@ -22,12 +23,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-serve", action="store_true", help="Migrate and load only.")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--port", type=int, default=8000, help="Port on 127.0.0.1.")
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args, no_serve=False, port=8000, quiet=False, **options):
         if settings.PRODUCTION:
             raise CommandError("Demo accounts have published passwords: not in production.")
+        if not 1 <= port <= 65535:
+            raise CommandError(f"--port must be between 1 and 65535, not {port}.")
         call_command("migrate", interactive=False, verbosity=0)
         if not Hromada.objects.exists():
             call_command("import_katottg", quiet=quiet, stdout=self.stdout)
@@ -38,15 +41,23 @@ class Command(BaseCommand):
             self._serve_with_worker(port)
 
     def _serve_with_worker(self, port):
-        """The web server and, beside it, the task worker that sends notifications."""
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "openhromada", "db_worker", "--interval", "2", "-v", "0"]
+        """The web server and, beside it, the task worker that sends notifications. The server
+        runs with DEBUG off, as a visitor should see the platform: its own 404 and 500 pages,
+        never Django's debug page listing every URL (static files come from WhiteNoise)."""
+        env = {**os.environ, "DEBUG": "false"}
+        env.setdefault("SITE_URL", f"http://127.0.0.1:{port}")  # the links in its e-mails
+        command = [sys.executable, "-m", "openhromada"]
+        worker = subprocess.Popen([*command, "db_worker", "--interval", "2", "-v", "0"], env=env)
+        server = subprocess.Popen(
+            [*command, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env
         )
         try:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+            server.wait()
         finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+            for process in (server, worker):
+                process.terminate()
+            for process in (server, worker):
+                process.wait(timeout=10)
 
     @transaction.atomic
     def _load_demo(self):
@@ -65,12 +76,15 @@ class Command(BaseCommand):
         return accounts
 
     def _print_accounts(self, accounts, port):
-        self.stdout.write(f"\nOpen Hromada demo: http://127.0.0.1:{port}/  (English: /en/)")
-        self.stdout.write(f"Demo accounts (password for all: {accounts_demo.DEMO_PASSWORD}):")
-        for account, _user in accounts:
-            scope = f"  [{account.scope}]" if account.scope else ""
-            self.stdout.write(f"  {account.role:<15} {account.email}{scope}")
+        """Each account with who it is and what it can do, in Ukrainian (the platform's first
+        language, as the demo content)."""
+        self.stdout.write(f"\nВідкрита громада (демо): http://127.0.0.1:{port}/  (English: /en/)")
         self.stdout.write(
-            "E-mails (confirmation, password reset) are written to "
-            f"{getattr(settings, 'EMAIL_FILE_PATH', 'the configured backend')}\n"
+            f"Демонстраційні облікові записи (пароль для всіх: {accounts_demo.DEMO_PASSWORD}):"
+        )
+        for account, _user in accounts:
+            self.stdout.write(f"  {account.email} — {account.can}")
+        self.stdout.write(
+            "Листи (підтвердження адреси, відновлення пароля, сповіщення) записуються в "
+            f"{getattr(settings, 'EMAIL_FILE_PATH', 'налаштований поштовий сервер')}\n"
         )
