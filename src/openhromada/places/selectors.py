@@ -32,16 +32,23 @@ class DirectoryQuery:
     warnings: list[str] = field(default_factory=list)
 
 
+def oblast_filter(params, oblasts: list[Oblast], warnings: list[str]) -> Oblast | None:
+    """The oblast a list's `?oblast=` names, or None (an unknown one is ignored with a warning)."""
+    slug = (params.get("oblast") or "").strip()
+    if not slug:
+        return None
+    oblast = next((o for o in oblasts if o.slug == slug), None)
+    if oblast is None:
+        warnings.append(
+            _("Unknown oblast “%(value)s” — showing all oblasts.") % {"value": slug[:60]}
+        )
+    return oblast
+
+
 def parse_directory_query(params, oblasts: list[Oblast]) -> DirectoryQuery:
     """Turn raw GET parameters into a DirectoryQuery; never raises on bad input."""
     query = DirectoryQuery(page=str(params.get("page", "1"))[:10])
-    slug = (params.get("oblast") or "").strip()
-    if slug:
-        query.oblast = next((o for o in oblasts if o.slug == slug), None)
-        if query.oblast is None:
-            query.warnings.append(
-                _("Unknown oblast “%(value)s” — showing all oblasts.") % {"value": slug[:60]}
-            )
+    query.oblast = oblast_filter(params, oblasts, query.warnings)
     kind = (params.get("kind") or "").strip()
     if kind in Hromada.Kind.values:
         query.kind = kind

@@ -18,6 +18,7 @@ from openhromada.accounts.selectors import hromadas_where
 from openhromada.core.text import choice_labels
 from openhromada.core.withholding import active
 from openhromada.places.models import Hromada, Oblast
+from openhromada.places.selectors import oblast_filter
 
 from .datasets import MILESTONES
 from .lifecycle import (
@@ -168,14 +169,9 @@ def overview(params) -> dict:
         )
     )
     oblasts = list(Oblast.objects.only("code", "slug", "name_uk", "name_en", "sort_key"))
-    oblast_slug = (params.get("oblast") or "").strip()
-    oblast = next((o for o in oblasts if o.slug == oblast_slug), None)
+    oblast = oblast_filter(params, oblasts, warnings)
     if oblast:
         plans = plans.filter(hromada__oblast=oblast)
-    elif oblast_slug:
-        warnings.append(
-            _("Unknown oblast “%(value)s” — showing all oblasts.") % {"value": oblast_slug[:60]}
-        )
     status = (params.get("status") or "").strip()
     if status in PUBLIC_STATES:
         plans = plans.filter(status=status)
@@ -313,13 +309,7 @@ def parse_milestone_query(params, oblasts: list[Oblast], withheld) -> MilestoneQ
 
 
 def _parse_places(query: MilestoneQuery, params, oblasts: list[Oblast]) -> None:
-    slug = (params.get("oblast") or "").strip()
-    if slug:
-        query.oblast = next((o for o in oblasts if o.slug == slug), None)
-        if query.oblast is None:
-            query.warnings.append(
-                _("Unknown oblast “%(value)s” — showing all oblasts.") % {"value": slug[:60]}
-            )
+    query.oblast = oblast_filter(params, oblasts, query.warnings)
     slug = (params.get("hromada") or "").strip()
     if slug:
         hromadas = Hromada.objects.only("code", "slug", "name_uk", "name_en")
