@@ -84,7 +84,7 @@ def test_secretary_records_a_meeting_and_a_resident_reads_the_register(
     resident.get_by_role("button", name="Показати").click()
     expect(resident.get_by_text("Знайдено 1 рішення")).to_be_visible()
     resident.get_by_role("link", name=decision).click()
-    expect(resident.get_by_text("Звіт схвалено. Протокол засідання.")).to_be_visible()
+    expect(resident.get_by_text("Звіт схвалено. Протокол засідання.", exact=True)).to_be_visible()
     expect(resident.get_by_role("heading", level=4, name="Рішення: ухвалено")).to_be_visible()
     assert resident.url.split("#")[0] == meeting_url.split("#")[0]
     assert_accessible(resident)

@@ -34,8 +34,8 @@ def test_journalist_lists_and_downloads_the_overdue_milestones_of_an_oblast(
     expect(page.get_by_role("link", name=download)).to_be_visible()
     _fits_and_accessible(page, assert_accessible)
 
-    count = page.get_by_role("link", name=re.compile("прострочені етапи цього плану")).first
-    overdue = int(re.match(r"\d+", count.inner_text()).group())
+    count = page.get_by_role("link", name=re.compile("Прострочені етапи цього плану")).first
+    overdue = int(re.search(r"\d+", count.inner_text()).group())
     count.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Етапи всіх планів дій")
     expect(page.get_by_label("Прострочені чи вчасні")).to_have_value("true")

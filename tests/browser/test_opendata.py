@@ -47,7 +47,8 @@ def test_journalist_downloads_exports_and_follows_alternate_links(page, assert_a
 
 
 def test_official_reports_progress_through_the_api_with_a_token(page, assert_accessible):
-    _sign_in(page, "official@demo.openhromada.org")
+    _sign_in(page, "official@demo.openhromada.org")  # lands on «Мій кабінет»
+    page.get_by_role("link", name="Профіль і налаштування").click()
     page.get_by_role("link", name="Персональні токени API").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Персональні токени API")
     assert_accessible(page)

@@ -36,7 +36,7 @@ def test_proposal_from_submission_to_the_commitment_page(
     page.get_by_label("Проблема").fill("Ніхто не бачить, скільки вже відбудовано.")
     page.get_by_label("Запропоноване рішення").fill("Лічильник об’єктів на **головній** сторінці.")
     page.get_by_label("Категорія").select_option(label="Публічна підзвітність")
-    page.get_by_role("button", name="Зберегти").click()
+    page.get_by_role("button", name="Подати пропозицію").click()
     expect(page.get_by_text("Вашу пропозицію подано.")).to_be_visible()
     expect(page.get_by_role("heading", level=1, name=title)).to_be_visible()
     assert_accessible(page)

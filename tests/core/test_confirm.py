@@ -2,6 +2,8 @@
 says what it means (core.views.confirm), a GET there changes nothing, only its POST acts, and the
 permission is checked on both."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -76,7 +78,13 @@ def test_a_plan_moves_only_after_the_question_that_says_what_it_means(
     assert asked.status_code == 200
     assert "зі статусу «чернетка» до статусу «відкликано»" in body
     assert "уже не зможе перейти" in body  # withdrawn is for good, and the page says so
-    assert 'name="note" value="Громада відмовилась"' in body
+    # the note it would publish in the official's name is in a box they read, never hidden
+    assert 'type="hidden" name="note"' not in body
+    assert re.search(
+        r'<label for="confirm-note">[^<]+</label><textarea[^>]*name="note"[^>]*>'
+        r"Громада відмовилась</textarea>",
+        body,
+    )
     plan.refresh_from_db()
     assert plan.status == "draft"
     assert client.post(url, {"to": "co_creation", "note": ""}).status_code == 302

@@ -240,3 +240,14 @@ def test_an_amendment_is_one_entry_of_the_history_not_two(client, records, offic
         assert history.count("Відкриті дані → Відкриті дані 2.0") == 1, address
     page = get(client, url)  # the amendments section shows it with its reason, as before
     assert page.count("Уточнили назву") == 2
+
+
+def test_a_plan_page_names_the_record_inside_it_each_latest_change_is_about(client, records):
+    """When the five latest changes of a plan are all about one commitment inside it, each still
+    says which record it is about (not five alike «Назва: … → …» lines)."""
+    *_urls, commitment = records["commitment"]
+    plan = commitment.plan
+    pad(commitment, RECENT + 1)  # the page reads one more than it shows
+    page = get(client, reverse("plans:plan", args=[plan.hromada.slug, plan.slug]))
+    section = history_list(page)
+    assert section.count("Зобов’язання") >= RECENT, section

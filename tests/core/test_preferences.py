@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_anonymous_visitor_enlarges_text_and_it_persists_in_a_cookie(client):
     response = client.post("/preferences/", {"text": "larger", "next": "/hromady/"})
-    assert response.status_code == 302 and response.url == "/hromady/"
+    assert response.status_code == 302 and response.url == "/hromady/#a11y"
     assert client.cookies[COOKIE_NAME].value == "large.default"
     page = client.get("/hromady/").content.decode()
     assert 'class="text-large theme-default"' in page
@@ -66,7 +66,7 @@ def test_tampered_cookie_falls_back_to_defaults():
 
 def test_next_cannot_redirect_to_another_site(client):
     response = client.post("/preferences/", {"text": "larger", "next": "https://evil.example/"})
-    assert response.url == "/"
+    assert response.url == "/#a11y"  # this site, back at the controls
 
 
 def test_preferences_need_post(client):
@@ -119,6 +119,6 @@ def test_controls_are_folded_into_one_accessibility_disclosure(client):
     page = client.get("/hromady/").content.decode()
     header = page[page.index("<header") : page.index("</header>")]
     assert '<details class="site-menu">' in header  # the menu button works without JavaScript
-    assert '<details class="a11y-menu">' in header
+    assert '<details class="a11y-menu" id="a11y">' in header
     assert "<summary>Доступність</summary>" in header
     assert header.index("a11y-menu") < header.index('name="text"') < header.index('name="theme"')

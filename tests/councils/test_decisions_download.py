@@ -38,5 +38,5 @@ def test_the_download_holds_the_decisions_the_register_lists(
     assert listed
     url = _link(response.content.decode())
     assert url.startswith(f"/hromady/{hromada.slug}/council/decisions.csv")
-    body = b"".join(client.get(url).streaming_content).decode()
+    body = b"".join(client.get(url).streaming_content).decode("utf-8-sig")
     assert sorted(int(r["id"]) for r in csv.DictReader(io.StringIO(body))) == listed

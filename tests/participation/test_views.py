@@ -221,3 +221,44 @@ def test_sitemap_lists_calls_proposals_and_published_consultations(
     consultations = client.get("/sitemap-consultations.xml").content.decode()
     assert _url("consultation", consultation.pk) in consultations
     assert _url("consultation", draft.pk) not in consultations
+
+
+def test_a_refused_survey_comes_back_with_the_reason_and_the_answers_given(
+    client, consultation, resident
+):
+    """Nothing a resident entered is lost: an answer out of range shows the survey again, the
+    reason above it and the other answers still ticked, and saves nothing."""
+    single, scale = consultation.questions.order_by("number")
+    client.force_login(resident)
+    url = _url("survey", consultation.pk)
+    response = client.post(url, {f"q{single.pk}": "Так", f"q{scale.pk}": "9"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'role="alert" id="survey-errors"' in page and "1 до 5" in page
+    assert f'name="q{single.pk}" value="Так" checked' in page
+    assert not consultation.questions.filter(answers__isnull=False).exists()
+    empty = client.post(url, {})
+    assert empty.status_code == 400 and 'id="survey-errors"' in empty.content.decode()
+    done = client.post(url, {f"q{single.pk}": "Так"})
+    assert done.status_code == 302 and done["Location"].endswith("#survey")
+
+
+def test_an_unpublished_consultations_addresses_answer_404_to_everyone_but_its_editors(
+    client, official, hromada, resident
+):
+    """A draft's page answers 404; its editing addresses do too (a 403 would say it exists)."""
+    from tests.participation.fixtures import draft_consultation
+
+    draft = draft_consultation(official, hromada)
+    names = ("consultation", "consultation_edit", "consultation_publish", "consultation_close")
+    for name in names:  # a visitor gets what an address of no consultation gives
+        assert (
+            client.get(_url(name, draft.pk)).status_code
+            == client.get(_url(name, draft.pk + 1000)).status_code
+        )
+    for user in (resident, UserFactory()):
+        client.force_login(user)
+        for name in names:
+            assert client.get(_url(name, draft.pk)).status_code == 404, (user, name)
+    client.force_login(official)
+    assert client.get(_url("consultation_edit", draft.pk)).status_code == 200

@@ -343,3 +343,26 @@ def test_a_comment_on_a_proposal_hidden_since_does_not_show_its_title(client, of
     comments = _section(_page(client, resident), "my-comments")
     assert "Це спам" in comments and "Реклама будматеріалів" not in comments
     assert "пропозиція, яку приховав модератор" in comments
+
+
+def test_an_operator_finds_the_platforms_work_from_their_home_and_a_resident_does_not(client):
+    operator = with_role(UserFactory(), Role.OPERATOR)
+    page = _page(client, operator)
+    assert 'id="admin-heading"' in page and 'href="/admin/"' in page
+    assert 'href="/admin/accounts/user/"' in page
+    assert 'id="admin-heading"' not in _page(client, UserFactory())
+
+
+def test_a_comment_on_a_proposal_whose_plan_went_back_to_draft_does_not_name_it(
+    client, official, plan
+):
+    make_commitment(official, plan)
+    plan = move(plan, official, "co_creation")
+    call = open_call(official, plan)
+    resident = UserFactory()
+    proposal = submit(UserFactory(), call, title="Сквер біля школи")
+    comment_post(actor=resident, proposal=proposal, text="Підтримую сквер")
+    assert "Сквер біля школи" in _section(_page(client, resident), "my-comments")
+    move(plan, official, "draft")
+    comments = _section(_page(client, resident), "my-comments")
+    assert "Підтримую сквер" in comments and "Сквер біля школи" not in comments

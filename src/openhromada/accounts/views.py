@@ -63,7 +63,9 @@ def set_preferences(request):
     theme = request.POST.get("theme")
     if theme in THEMES:
         current = Preferences(current.text_size, theme)
-    response = HttpResponseRedirect(_safe_next(request))
+    # back to the controls (a little script opens them again: the size is shown there)
+    target = _safe_next(request)
+    response = HttpResponseRedirect(target if "#" in target else target + "#a11y")
     if request.user.is_authenticated:
         user_set_preferences(user=request.user, text_size=current.text_size, theme=current.theme)
     else:

@@ -264,6 +264,7 @@ def describe(
     withheld: Active | None = None,
     *,
     loaded: Iterable[models.Model] = (),
+    about: models.Model | None = None,
 ) -> list[HistoryEntry]:
     """Attach `field_changes` (translated labels, values shown by type) to each entry; withheld
     values are hidden and references to other records shown through their visibility. Without
@@ -284,11 +285,14 @@ def describe(
     files = _attachments(entries, loaded)
     context = (references, _diff_targets(entries, loaded, withheld))
     mixed = len({entry.object_type for entry in entries}) > 1
+    own = (about._meta.label_lower, str(about.pk)) if about is not None else None
     for entry in entries:
         entry_model = model or _model_of(entry)
         # a page listing several records' entries (a commitment's milestones and reports, a
         # council's meetings) says which record each is about, by its name at the time
-        entry.subject = _subject(entry, entry_model) if mixed else ""
+        # (and a record's page names the records inside it, even when all five are alike)
+        inside = own is not None and (entry.object_type, str(entry.object_id)) != own
+        entry.subject = _subject(entry, entry_model) if mixed or inside else ""
         if entry.action in (HistoryAction.WITHHOLD, HistoryAction.RELEASE):
             entry.field_changes = _describe_withholding(entry, entry_model)
             continue

@@ -121,7 +121,7 @@ def recent(
     entries = history_of(obj, withheld, drafts=drafts)
     read = list(entries[: size + 1])  # one more: the list stays full if two fold into one
     count = len(read) if len(read) <= size else entries.count()
-    shown = fold_kept_diffs(describe(read, None, withheld, loaded=loaded))[:size]
+    shown = fold_kept_diffs(describe(read, None, withheld, loaded=loaded, about=obj))[:size]
     return Recent(shown, count, url)
 
 
@@ -146,7 +146,7 @@ def history_page(
     page = Paginator(history_of(obj, withheld, drafts=drafts), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    entries = fold_kept_diffs(describe(list(page.object_list), None, withheld))
+    entries = fold_kept_diffs(describe(list(page.object_list), None, withheld, about=obj))
     return render(
         request,
         "core/history_page.html",

@@ -110,6 +110,15 @@ def from_spreadsheet(text: str) -> str:
     return text
 
 
+def query_id(raw) -> int | None:
+    """A record's id from a query string, or None: ASCII digits only ("²" and "١" are digits to
+    `str.isdigit` but not to `int`), within what every database's integer key holds."""
+    raw = (raw or "").strip() if isinstance(raw, str) else ""
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18:  # below 2**63 (PostgreSQL's bigint)
+        return int(raw) or None
+    return None
+
+
 def choice_labels(choices) -> dict[str, str]:
     """Capitalised labels by value, worked out once for a list that shows many rows."""
     return {value: str(label).capitalize() for value, label in choices}

@@ -60,12 +60,16 @@ def confirm(
     back: str,
     subject: str = "",
     fields: tuple[tuple[str, str], ...] = (),
+    texts: tuple[tuple[str, str, str], ...] = (),
     breadcrumbs: str = "",
     context: dict | None = None,
 ):
     """The question before an action that cannot be undone: the page says what it means and
     only its form's POST (to the same address, with `fields` carried as hidden inputs) acts.
-    The caller checks the permission before showing it, as it does before acting."""
+    `texts` (name, label, value) are what the action will publish in the person's name: shown
+    in a text box they read and may change, never carried hidden (a link someone sent them
+    must not publish words they did not see). The caller checks the permission before showing
+    it, as it does before acting."""
     return render(
         request,
         "core/confirm.html",
@@ -77,6 +81,7 @@ def confirm(
             "back": back,
             "subject": subject,
             "fields": fields,
+            "texts": texts,
             "breadcrumbs": breadcrumbs,
         },
     )

@@ -18,6 +18,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from openhromada.core.text import EXCEL_BOM, spreadsheet_text
 from openhromada.core.withholding import Active, active
 
 from .base import REGISTRY, Dataset
@@ -76,17 +77,28 @@ def csv_lines(
     withheld: Active,
     filters: dict | None = None,
     narrow: Callable[[QuerySet], QuerySet] | None = None,
+    *,
+    spreadsheet: bool = False,
 ) -> Iterator[bytes]:
     """The dataset as UTF-8 CSV (no BOM; header of column names; lines end with CRLF as RFC 4180
     says), in ~64 KB pieces. Values are exact: nothing is altered to stop spreadsheet formulas.
-    `filters` are the dataset's, `narrow` a list page's selection (see public_rows)."""
+    `filters` are the dataset's, `narrow` a list page's selection (see public_rows).
+
+    `spreadsheet`: for a list page's «download these rows», which people open in Excel rather
+    than load as data — a byte-order mark, every cell quoted, and text that would start a
+    formula kept as text (core.text.spreadsheet_text), as the officials' other CSVs are."""
     pipe = _Pipe()
     text = _TextPipe(pipe)
-    writer = csv.writer(text, lineterminator="\r\n")
+    if spreadsheet:
+        text.write(EXCEL_BOM)
+        writer = csv.writer(text, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    else:
+        writer = csv.writer(text, lineterminator="\r\n")
     names = [c.name for c in dataset.columns]
     writer.writerow(names)
+    cell = (lambda value: spreadsheet_text(_cell(value))) if spreadsheet else _cell
     for row in dataset.public_rows(withheld, filters, narrow):
-        writer.writerow([_cell(row.get(name)) for name in names])
+        writer.writerow([cell(row.get(name)) for name in names])
         if pipe.size >= CHUNK:
             yield pipe.drain()
     yield pipe.drain()

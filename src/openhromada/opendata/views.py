@@ -192,7 +192,7 @@ def list_download(key: str, narrow, filename: str) -> StreamingHttpResponse:
     withholding as the dataset's file), streamed: `narrow` applies the page's filters to the
     dataset's rows. For filters the dataset's own parameters cannot say (a name search)."""
     item = bulk.get(key)
-    stream = bulk.csv_lines(item, active(), narrow=narrow)
+    stream = bulk.csv_lines(item, active(), narrow=narrow, spreadsheet=True)
     response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
     _licence_headers(response, filename)
     return response

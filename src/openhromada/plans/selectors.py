@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openhromada.accounts.selectors import hromadas_where
-from openhromada.core.text import choice_labels
+from openhromada.core.text import choice_labels, query_id
 from openhromada.core.withholding import active
 from openhromada.places.models import Hromada, Oblast
 from openhromada.places.selectors import oblast_filter
@@ -288,7 +288,7 @@ def parse_milestone_query(params, oblasts: list[Oblast], withheld) -> MilestoneQ
     raw = (params.get("plan") or "").strip()
     if raw:
         plans = withheld.exclude(ActionPlan.objects.public()).select_related("hromada")
-        query.plan = plans.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 12 else None
+        query.plan = plans.filter(pk=plan_id).first() if (plan_id := query_id(raw)) else None
         if query.plan is None:
             query.warnings.append(
                 _("No public action plan “%(value)s” — showing all plans.") % {"value": raw[:20]}

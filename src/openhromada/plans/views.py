@@ -269,7 +269,8 @@ def _transition_question(request, plan):
         explanation=explanation % names,
         button=_("Move the plan to “%(to)s”") % names,
         back=_plan_url(plan),
-        fields=(("to", to_status), ("note", note)),
+        fields=(("to", to_status),),
+        texts=(("note", _("Note for the public history (optional)"), note),),
         breadcrumbs="plans/_breadcrumbs.html",
         context={"plan": plan, "hromada": plan.hromada},
     )

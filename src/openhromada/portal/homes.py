@@ -137,7 +137,7 @@ SPECS = [
         RESIDENT,
         _("My comments"),
         _("You have not commented yet."),
-        lambda r: comments.comments_by(r.user),
+        lambda r: comments.comments_by(r.user, for_request(r)),
     ),
     Spec(
         "following",

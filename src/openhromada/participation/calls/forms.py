@@ -54,6 +54,7 @@ class ProposalForm(forms.ModelForm):
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = call.categories.all()
+        self.fields["category"].empty_label = _("not chosen")
         if not call.categories.exists():
             del self.fields["category"]
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from openhromada.accounts.selectors import hromadas_where
 from openhromada.core import visibility
-from openhromada.core.text import one_line
+from openhromada.core.text import one_line, query_id
 from openhromada.core.withholding import for_request
 from openhromada.plans.lifecycle import PlanStatus
 from openhromada.plans.models import ActionPlan
@@ -69,10 +69,7 @@ class ProposalFilters:
     @classmethod
     def from_query(cls, query) -> ProposalFilters:
         """Unknown values fall back to no filter: a shared link never breaks the page."""
-        try:
-            category = int(query.get("category") or 0) or None
-        except ValueError:
-            category = None
+        category = query_id(query.get("category"))
         response = query.get("response", "")
         if response not in (*ResponseKind.values, NO_RESPONSE):
             response = ""

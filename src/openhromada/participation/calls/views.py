@@ -241,6 +241,8 @@ def proposal_create(request, pk):
             "call": call,
             "multipart": True,
             "title": _("Submit a proposal"),
+            "submit": _("Submit the proposal"),
+            "back": reverse("participation:call", args=[call.pk]),
             "intro": call.rules,
         },
     )

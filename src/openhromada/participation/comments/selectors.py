@@ -4,9 +4,11 @@ constant number of queries however long the thread."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 
-from ..models import Comment
+from openhromada.core import visibility
+
+from ..models import Comment, Consultation, Proposal
 
 COMMENTS_PER_PAGE = 50
 
@@ -28,11 +30,16 @@ def comments_page(target_filter: dict, page_number, per_page: int = COMMENTS_PER
     return Paginator(threads(**target_filter), per_page).get_page(page_number)
 
 
-def comments_by(user):
+def comments_by(user, withheld):
     """The user's own comments, newest first, with what each is on (a proposal, or a
-    consultation's section) and its outcome."""
+    consultation's section) and its outcome; `on_public` says whether what it is on may be read
+    now (a proposal whose plan went back to draft, or a withheld one, is not named then)."""
+    proposals = visibility.visible(Proposal.objects.all(), withheld)
+    consultations = visibility.visible(Consultation.objects.all(), withheld)
+    on_public = Q(proposal__in=proposals) | Q(section__consultation__in=consultations)
     return (
         Comment.objects.filter(author=user)
+        .annotate(on_public=ExpressionWrapper(on_public, output_field=BooleanField()))
         .select_related("proposal", "section__consultation")
         .order_by("-created_at", "-pk")
     )

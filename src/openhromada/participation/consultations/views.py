@@ -3,7 +3,7 @@ data, the report, and the forms officials use to prepare and answer them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from openhromada.core.errors import ServiceError
 from openhromada.core.forms import run_service
 from openhromada.core.history_pages import history_page, recent
 from openhromada.core.pagecache import public_page_cache
+from openhromada.core.ratelimit import RateLimited
 from openhromada.core.text import spreadsheet_csv
 from openhromada.core.uploads import serve
 from openhromada.core.views import act, confirm, form_page, refused
@@ -36,7 +37,9 @@ def _url(consultation) -> str:
 
 
 def _editable(request, pk) -> Consultation:
-    consultation = get_object_or_404(Consultation.objects.select_related("hromada"), pk=pk)
+    """A consultation its editors may work on: 404 for a draft others cannot see (as its page
+    answers: an unpublished consultation's addresses do not say it exists), 403 otherwise."""
+    consultation = selectors.get_consultation(pk, drafts_for=request.user)
     if not request.user.has_perm("participation.change_consultation", consultation):
         raise PermissionDenied
     return consultation
@@ -217,9 +220,20 @@ def consultation_close(request, pk):
 @public_page_cache
 def consultation_detail(request, pk):
     consultation = selectors.get_consultation(pk, drafts_for=request.user)
+    return _consultation_page(request, consultation)
+
+
+def _consultation_page(request, consultation, *, survey_errors=(), answers=None, status=200):
+    """The consultation's page; after a refused survey, with the reasons above the survey and
+    the answers given still ticked and typed (nothing a resident entered is lost)."""
+    pk = consultation.pk
     user = request.user
     sections = list(selectors.consultation_sections(consultation))
     can_edit = user.has_perm("participation.change_consultation", consultation)
+    questions = list(consultation.questions.all())
+    for question in questions:
+        given = (answers or {}).get(question.pk, [])
+        question.given = given if isinstance(given, list) else [given]
     return render(
         request,
         "participation/consultation_detail.html",
@@ -227,7 +241,8 @@ def consultation_detail(request, pk):
             "consultation": consultation,
             "hromada": consultation.hromada,
             "sections": sections,
-            "questions": list(consultation.questions.all()),
+            "questions": questions,
+            "survey_errors": survey_errors,
             "results": selectors.survey_results(consultation, text_limit=0),
             "can_edit": can_edit,
             "can_contribute": user.has_perm("participation.contribute", consultation),
@@ -248,6 +263,7 @@ def consultation_detail(request, pk):
             ),
             **consultation_twins(consultation),
         },
+        status=status,
     )
 
 
@@ -281,14 +297,16 @@ def _survey_answers(request, consultation) -> dict:
 def survey_submit(request, pk):
     consultation = selectors.get_consultation(pk)
     answers = _survey_answers(request, consultation)
-    return act(
-        request,
-        lambda: services.survey_answer(
-            actor=request.user, consultation=consultation, answers=answers
-        ),
-        _url(consultation) + "#survey",
-        _("Thank you: your answers were saved."),
-    )
+    try:
+        services.survey_answer(actor=request.user, consultation=consultation, answers=answers)
+    except ValidationError as error:
+        if isinstance(error, RateLimited):
+            return refused(request, error, _url(consultation) + "#survey")
+        return _consultation_page(
+            request, consultation, survey_errors=error.messages, answers=answers, status=400
+        )
+    messages.success(request, _("Thank you: your answers were saved."))
+    return redirect(_url(consultation) + "#survey")
 
 
 @public_page_cache
