@@ -8,6 +8,9 @@ from pathlib import Path
 
 import allauth
 import pytest
+from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
+from allauth.core import context
 from django.core import mail
 from django.template.loader import get_template
 
@@ -179,7 +182,6 @@ def test_password_change_and_set_tell_the_owner(client, language):
 
 
 def test_adding_changing_and_removing_addresses(client, language):
-    from allauth.account.models import EmailAddress
 
     signed_in(client, language, "first@mail.test")  # confirmed and primary (the factory)
     page = f"{prefix(language)}/accounts/email/"
@@ -201,8 +203,6 @@ def test_adding_changing_and_removing_addresses(client, language):
 def test_mails_no_flow_sends_yet_are_written_alike(rf, language):
     """Sign-in and reset codes and the "address confirmed" notice: allauth sends them only when
     features we leave off are on, so they are rendered here as allauth would render them."""
-    from allauth.account.adapter import get_adapter
-    from allauth.core import context
 
     request = rf.get("/")
     request.user = user(language, "coded@mail.test")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from openhromada.core.text import content_language
+from openhromada.participation.calls import services
 from openhromada.participation.comments import services as comments
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +57,6 @@ def test_ukrainian_content_on_an_english_page_is_marked(client, call, proposal, 
 
 
 def test_english_content_on_a_ukrainian_page_is_marked(client, official, call, neighbour):
-    from openhromada.participation.calls import services
-
     made = services.proposal_submit(
         actor=neighbour,
         call=call,

@@ -9,7 +9,7 @@ from openhromada.participation.consultations import services as consultations
 from openhromada.participation.models import Comment, Proposal, Support
 from openhromada.participation.moderation import services as moderation
 from tests.factories import UserFactory
-from tests.participation.fixtures import submit
+from tests.participation.fixtures import draft_consultation, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -157,8 +157,6 @@ def test_consultation_page_report_and_survey_csv(client, consultation, official,
 
 
 def test_draft_consultation_is_404_for_the_public(client, official, hromada):
-    from tests.participation.fixtures import draft_consultation
-
     draft = draft_consultation(official, hromada)
     assert client.get(_url("consultation", draft.pk)).status_code == 404
     client.force_login(official)

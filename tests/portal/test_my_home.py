@@ -15,6 +15,7 @@ from openhromada.councils.lifecycle import Post
 from openhromada.notifications.services import follow
 from openhromada.participation.calls import services as call_services
 from openhromada.participation.comments.services import comment_post
+from openhromada.participation.moderation import services as moderation
 from openhromada.places.models import Hromada
 from openhromada.plans import services as plan_services
 from tests.councils.fixtures import meeting, seat
@@ -331,8 +332,6 @@ def test_secretary_home_queries_do_not_grow_with_the_meetings(client, official, 
 
 
 def test_a_comment_on_a_proposal_hidden_since_does_not_show_its_title(client, official, plan):
-    from openhromada.participation.moderation import services as moderation
-
     make_commitment(official, plan)
     plan = move(plan, official, "co_creation")
     call = open_call(official, plan)
