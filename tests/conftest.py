@@ -4,6 +4,7 @@ import functools
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from openhromada.places import codifier as codifier_module
 
@@ -12,6 +13,7 @@ pytest_plugins = [
     "tests.opendata.fixtures",
     "tests.councils.fixtures",
     "tests.participation.fixtures",
+    "tests.monitoring.fixtures",
 ]  # plan fixtures shared with the apps built on plans
 
 # Parsing the xlsx takes ~3 s; tests share one parse (they never mutate it).
@@ -40,6 +42,9 @@ def _fast_and_isolated(settings):
     cache.clear()  # rate limits live in the cache
     yield
     cache.clear()
+    # A request in English leaves English active in the thread: the next test starts in the
+    # platform's language, as a new request would.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

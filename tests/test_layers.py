@@ -12,10 +12,10 @@ LAYERS = [
     "notifications",
     "opendata",
     "places",
-    "monitoring",
     "plans",
     "councils",
     "participation",
+    "monitoring",
     "portal",
 ]
 TOP = {"settings", "urls", "wsgi", "asgi", "__main__", "__init__", "cli"}  # the project itself

@@ -49,11 +49,11 @@ INSTALLED_APPS = [
     # Our apps come first so their templates override allauth's.
     "openhromada.core",
     "openhromada.places",
-    "openhromada.monitoring",
     "openhromada.accounts",
     "openhromada.plans",
     "openhromada.councils",
     "openhromada.participation",
+    "openhromada.monitoring",
     "openhromada.notifications",
     "openhromada.opendata",
     "openhromada.portal",  # the top: gathers every app (nothing imports it)

@@ -66,7 +66,7 @@ ALLOWED = {
     "accounts.delete_user": {"admin"},
     "accounts.add_roleassignment": {"operator", "admin"},
     "accounts.grant_platform_role": {"admin"},
-    "monitoring.change_monitoringnetwork": {"operator", "admin"},
+    "monitoring.add_network": {"operator", "admin"},
 }
 
 

@@ -41,6 +41,10 @@ INTERNAL = {
     "places.hromada": {"sort_key", "code", "centre_code", "search_text"},
     "accounts.user": {"password", "email"},  # the e-mail: EmailValidator, never published
     "plans.evidencefile": {"content_type"},  # checked against the allowed upload types
+    "monitoring.findingfile": {"content_type"},  # likewise
+    # an EDRPOU code is 8 ASCII digits (a validator); a public e-mail passes EmailValidator
+    "monitoring.memberorganisation": {"edrpou", "email"},
+    "monitoring.memberapplication": {"edrpou", "email"},
     "notifications.notification": {"url"},
     "opendata.apitoken": {"prefix", "digest"},
 }

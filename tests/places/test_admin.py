@@ -126,6 +126,7 @@ def test_monitoring_network_edits_are_recorded(operator_client):
             "name_en": "New name",
             "origin": "real",
             "oblasts": [],
+            "accepts_applications": "on",
         },
     )
     assert response.status_code == 302

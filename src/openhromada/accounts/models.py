@@ -96,13 +96,14 @@ class Role(models.TextChoices):
     OFFICIAL = "official", _("official of a hromada")
     COUNCIL_MEMBER = "council_member", _("coordination council member")
     MONITOR = "monitor", _("monitor of a network")
+    COORDINATOR = "coordinator", _("coordinator of a monitoring network")
     OPERATOR = "operator", _("association staff (operator)")
     ADMIN = "admin", _("platform administrator")
 
 
 # Tuples, not sets: the check constraint built from them must be the same on every run.
 HROMADA_ROLES = (Role.OFFICIAL, Role.COUNCIL_MEMBER)
-NETWORK_ROLES = (Role.MONITOR,)
+NETWORK_ROLES = (Role.MONITOR, Role.COORDINATOR)
 PLATFORM_ROLES = (Role.OPERATOR, Role.ADMIN)
 
 
@@ -141,7 +142,7 @@ class RoleAssignment(models.Model):
         blank=True,
         related_name="role_assignments",
         verbose_name=_("monitoring network"),
-        help_text=_("For monitors."),
+        help_text=_("For monitors and network coordinators."),
     )
     granted_at = models.DateTimeField(
         _("granted at"), auto_now_add=True, help_text=_("When the role was granted.")
@@ -176,8 +177,8 @@ class RoleAssignment(models.Model):
                     | Q(role__in=list(PLATFORM_ROLES), hromada__isnull=True, network__isnull=True)
                 ),
                 violation_error_message=_(
-                    "Officials and council members need a hromada, monitors a network; "
-                    "operators and admins need neither."
+                    "Officials and council members need a hromada, monitors and coordinators "
+                    "a network; operators and admins need neither."
                 ),
             ),
         ]

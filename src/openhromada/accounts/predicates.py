@@ -107,3 +107,43 @@ def assignment_is_privileged(user, assignment) -> bool:
     if assignment is None:
         return False
     return assignment.role in PLATFORM_ROLES or _privileged(assignment.user)
+
+
+# The model a role's network is (monitoring.MonitoringNetwork), known through the relation.
+NETWORK_MODEL = RoleAssignment._meta.get_field("network").related_model
+
+
+def _network_id(obj) -> int | None:
+    """The network an object belongs to: a network itself or anything with `network_id`."""
+    if isinstance(obj, NETWORK_MODEL):
+        return obj.pk
+    return getattr(obj, "network_id", None)
+
+
+def holds_network_role(user, role: str, obj) -> bool:
+    network_id = _network_id(obj)
+    return (
+        network_id is not None
+        and getattr(user, "is_authenticated", False)
+        and user.is_active
+        and any(r == role and n == network_id for r, _h, n in _roles(user))
+    )
+
+
+@rules.predicate
+def is_monitor_in(user, obj) -> bool:
+    """A monitor of the network `obj` is or belongs to."""
+    return holds_network_role(user, Role.MONITOR, obj)
+
+
+@rules.predicate
+def is_coordinator_in(user, obj) -> bool:
+    """A coordinator of the network `obj` is or belongs to."""
+    return holds_network_role(user, Role.COORDINATOR, obj)
+
+
+def hromada_roles(user, hromada_id: int) -> bool:
+    """Whether the user holds an official's or council member's role in the hromada."""
+    return any(
+        r in (Role.OFFICIAL, Role.COUNCIL_MEMBER) and h == hromada_id for r, h, _n in _roles(user)
+    )

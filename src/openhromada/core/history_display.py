@@ -310,6 +310,8 @@ def fold_kept_diffs(entries: list[HistoryEntry]) -> list[HistoryEntry]:
     """Described entries (newest first) without the update that an entry keeping its diff was
     recorded with: an amendment is recorded as the commitment's update and, next in the chain,
     the amendment keeping that same diff with its reason — shown once, as the amendment."""
+    if not entries:  # a record made before the history (a fixture, an old import)
+        return []
     folded, skip = [], set()
     for entry, older in zip(entries, [*entries[1:], None], strict=True):
         if entry.seq in skip:

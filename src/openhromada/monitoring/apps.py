@@ -6,3 +6,12 @@ class MonitoringConfig(AppConfig):
     name = "openhromada.monitoring"
     label = "monitoring"
     verbose_name = _("Independent monitoring")
+
+    def ready(self):
+        # Imported here, not at the top: these modules read models and other apps' registries,
+        # which Django makes ready only after every app is loaded (the layers' one exception).
+        from . import datasets, notices, sections
+
+        datasets.register()
+        sections.register()
+        notices.register()

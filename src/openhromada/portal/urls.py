@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", include("openhromada.plans.urls")),
     path("", include("openhromada.councils.urls")),
     path("", include("openhromada.participation.urls")),
+    path("monitoring/", include("openhromada.monitoring.urls")),
     path("hromady/", include("openhromada.places.urls")),
     path("", include((opendata_urls.pages, "opendata"))),
     path("accounts/", include("openhromada.accounts.urls")),

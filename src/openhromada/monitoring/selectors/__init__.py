@@ -1,0 +1,1 @@
+"""Monitoring reads, by part (networks, findings, reports, public views, homes)."""

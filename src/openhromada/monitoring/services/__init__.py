@@ -1,0 +1,1 @@
+"""Monitoring writes, by part: networks, findings, reports (each a module)."""
