@@ -72,6 +72,7 @@ def test_hromada_page_query_count_is_constant(client, django_assert_max_num_quer
     hromada = Hromada.objects.get(slug="khmelnytska")
     for i in range(15):
         hromada_update(actor=None, hromada=hromada, population=1000 + i)
-    # + withholdings, council, calls and consultations; its latest changes and their count
-    with django_assert_max_num_queries(8):
+    # + withholdings, council, calls and consultations, monitoring reports; its latest changes
+    # and their count
+    with django_assert_max_num_queries(9):
         client.get("/hromady/khmelnytska/")
