@@ -34,7 +34,7 @@ def test_demo_loads_once_and_again_without_duplicates(capsys):
     assert _counts() == first
     assert verify_chain().ok
     roles = set(RoleAssignment.objects.values_list("role", flat=True))
-    assert roles == {"official", "council_member", "monitor", "operator", "admin"}
+    assert roles == {"official", "council_member", "monitor", "coordinator", "operator", "admin"}
     assert set(Hromada.objects.members().values_list("membership_origin", flat=True)) == {"demo"}
     _printed_accounts_say_what_each_can_do(out)
     _histories_are_dated_along_the_story()

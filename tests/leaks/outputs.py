@@ -138,8 +138,14 @@ def skipped(route: Route) -> str:
     return next((why for p, why in table.NOT_PUBLIC.items() if route.route.startswith(p)), "")
 
 
-def model_for_word(word: str) -> str | None:
-    """The model a path word numbers: `calls` → participation.call, `items` → agenda items."""
+def model_for_word(word: str, route: str = "") -> str | None:
+    """The model a path word numbers: `calls` → participation.call, `items` → agenda items; a
+    word that numbers different models in different apps is looked up with the app's prefix
+    first (`monitoring/members`)."""
+    for key, label in table.URL_WORDS.items():
+        where, _, name = key.rpartition("/")
+        if where and name == word and f"{where}/" in route:
+            return label
     if word in table.URL_WORDS:
         return table.URL_WORDS[word]
     models = [m for m in apps.get_models() if m.__module__.startswith("openhromada.")]
@@ -176,11 +182,13 @@ class Slot:
     kinds: dict[str, str] | None = None  # `<kind>`: value → model of the next slot
 
 
-def _slot(word: str | None, previous: Slot | None, converter: str, name: str) -> Slot | str:
+def _slot(
+    word: str | None, previous: Slot | None, converter: str, name: str, route: str = ""
+) -> Slot | str:
     slot = Slot(name, converter or "str")
     if name in SIMPLE:
         return slot
-    if name == "kind":
+    if name in table.URL_KIND_PARAMS:
         slot.kinds = table.URL_KINDS.get(word)
         if slot.kinds is None:
             return f"no kinds for “{word}/<kind>” in tests/leaks/table.py URL_KINDS"
@@ -190,7 +198,7 @@ def _slot(word: str | None, previous: Slot | None, converter: str, name: str) ->
     if previous is not None and previous.model is not None:
         slot.model = numbered_child(previous.model)
     else:
-        slot.model = model_for_word(word or "")
+        slot.model = model_for_word(word or "", route)
     if slot.model is None:
         return f"no model for “{word}/<{name}>”: add it to tests/leaks/table.py URL_WORDS"
     return slot
@@ -208,7 +216,7 @@ def slots(route: Route) -> list[Slot] | str:
             word, previous = segment or word, None
             continue
         for converter, name in found:
-            slot = _slot(word, previous, converter, name)
+            slot = _slot(word, previous, converter, name, route.route)
             if isinstance(slot, str):
                 return slot
             out.append(slot)

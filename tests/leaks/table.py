@@ -20,12 +20,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from openhromada.accounts.models import Role
 from openhromada.core.errors import ServiceError
 from openhromada.councils import services as councils
 from openhromada.councils.lifecycle import Post, Result, Sector, Topic
 from openhromada.councils.models import Meeting
+from openhromada.monitoring.lifecycle import ReportKind, ReportStatus, Standard
+from openhromada.monitoring.models import Assessment, Report, StandardFinding
+from openhromada.monitoring.services import findings as monitoring_findings
+from openhromada.monitoring.services import networks as monitoring_networks
+from openhromada.monitoring.services import reports as monitoring_reports
 from openhromada.participation.calls import services as participation
 from openhromada.participation.comments.services import comment_post
 from openhromada.participation.consultations import services as consultations
@@ -36,6 +43,7 @@ from openhromada.plans import services as plans
 from openhromada.plans.lifecycle import FROZEN_STATES, PlanStatus
 from openhromada.plans.models import ActionPlan
 from tests.councils.fixtures import ago
+from tests.factories import UserFactory, with_role
 from tests.participation.fixtures import window
 
 D = dt.date
@@ -320,8 +328,252 @@ def make_hromada(scope, _parent, text):
     return hromada
 
 
+# --- monitoring ----------------------------------------------------------------------------------
+
+
+def _operator():
+    return with_role(UserFactory(display_name="Операторка мережі"), Role.OPERATOR)
+
+
+def make_network(scope, _parent, text):
+    return monitoring_networks.network_create(
+        actor=_operator(),
+        slug=scope.slug("network"),
+        name_uk=text.line("name_uk"),
+        name_en=text.line("name_en"),
+        description=text.prose("description"),
+        oblasts=[scope.hromada.oblast],
+    )
+
+
+def _email(text, name: str) -> str:
+    """A public e-mail address carrying the marker in its domain when the field is marked."""
+    return "info@" + text.url(name).removeprefix("https://").rstrip("/")
+
+
+def make_member(scope, network, text):
+    """A member organisation, and beside it an organisation's private application to join (so
+    the pages about applications have one to be asked about)."""
+    coordinator = with_role(UserFactory(), Role.COORDINATOR, network=network)
+    monitoring_networks.application_submit(
+        actor=scope.resident(),
+        network=network,
+        name="Організація, що подала заявку",
+        edrpou=f"{30_000_000 + scope.n:08d}",
+        oblast=scope.hromada.oblast,
+        motivation="Хочемо до мережі",
+    )
+    return monitoring_networks.member_create(
+        actor=coordinator,
+        network=network,
+        name=text.line("name"),
+        edrpou=f"{40_000_000 + scope.n:08d}",
+        oblast=scope.hromada.oblast,
+        website=text.url("website"),
+        email=_email(text, "email"),
+        phone=text.line("phone"),
+        joined_on=D(2012, 5, 24),
+    )
+
+
+class Monitoring:
+    """One case's network, its coordinator and a monitor."""
+
+    def __init__(self, scope):
+        operator = _operator()
+        self.network = monitoring_networks.network_create(
+            actor=operator,
+            slug=scope.slug("monitors"),
+            name_uk="Мережа моніторингу",
+            name_en="Monitoring network",
+            oblasts=[scope.hromada.oblast],
+        )
+        self.coordinator = with_role(UserFactory(), Role.COORDINATOR, network=self.network)
+        self.monitor = with_role(
+            UserFactory(display_name="Моніторка"), Role.MONITOR, network=self.network
+        )
+
+    def assign(self, plan, declaration: str = ""):
+        return monitoring_networks.monitor_assign(
+            actor=self.coordinator,
+            network=self.network,
+            plan=plan,
+            monitor=self.monitor,
+            declaration=declaration,
+        )
+
+
+def _submitted(scope, plan):
+    """The plan submitted (with a commitment to assess): monitors assess it from then on."""
+    plan = ActionPlan.objects.get(pk=plan.pk)
+    if not plan.commitments.exists():
+        _plan_status(scope, plan, [PlanStatus.DRAFT, PlanStatus.CO_CREATION])
+        make_commitment(scope, plan, NEUTRAL_TEXT)
+    return _plan_status(
+        scope, plan, [PlanStatus.SUBMITTED, PlanStatus.IMPLEMENTATION, PlanStatus.COMPLETED]
+    )
+
+
+class _Neutral:
+    """Ordinary text (the world's NEUTRAL, which this module cannot import)."""
+
+    marking = False
+
+    def line(self, name):
+        return "Звичайна назва"
+
+    def prose(self, name):
+        return "Звичайний текст"
+
+    def url(self, name):
+        return "https://ordinary.example.org/"
+
+    def lines(self, name):
+        return ["так", "ні"]
+
+    def file(self, name):
+        return SimpleUploadedFile("dokument.txt", "вміст".encode(), content_type="text/plain")
+
+    def number(self, name):
+        return None
+
+
+NEUTRAL_TEXT = _Neutral()
+
+
+def _assess(monitor, assignment, commitment, text, kind=ReportKind.INCEPTION):
+    assessment = monitoring_findings.assessment_save(
+        actor=monitor,
+        assignment=assignment,
+        commitment=commitment,
+        kind=kind,
+        values={
+            "verifiable": True,
+            "lens_transparency": True,
+            "potential": "modest",
+            "narrative": text.prose("narrative"),
+            "assessed_on": D(2025, 3, 1),
+        },
+        links=[text.url("links")],
+        files=[text.file("links")],  # the evidence: its files travel with its links
+    )
+    return monitoring_findings.assessment_submit(actor=monitor, assessment=assessment)
+
+
+def _checklist(monitor, assignment, text, kind=ReportKind.INCEPTION):
+    """The whole co-creation checklist submitted; `text` marks the first standard's finding."""
+    rows = [
+        {
+            "standard": standard.value,
+            "verdict": "met",
+            "narrative": (text if i == 0 else NEUTRAL_TEXT).prose("narrative"),
+            "links": [(text if i == 0 else NEUTRAL_TEXT).url("links")],
+            "assessed_on": D(2025, 3, 1),
+        }
+        for i, standard in enumerate(Standard)
+    ]
+    monitoring_findings.checklist_save(actor=monitor, assignment=assignment, kind=kind, rows=rows)
+    monitoring_findings.checklist_submit(actor=monitor, assignment=assignment, kind=kind)
+    return StandardFinding.objects.get(
+        assignment=assignment, kind=kind, standard=Standard.values[0], is_current=True
+    )
+
+
+def _sent_report(monitor, assignment, text):
+    report = monitoring_reports.report_compile(
+        actor=monitor, assignment=assignment, kind=ReportKind.INCEPTION
+    )
+    report = monitoring_reports.report_update(
+        actor=monitor,
+        report=report,
+        summary=text.prose("summary"),
+        recommendations=text.prose("recommendations"),
+    )
+    return monitoring_reports.report_send(actor=monitor, report=report)
+
+
+def _reply_all_and_publish(scope, monitor, report, text=NEUTRAL_TEXT):
+    """The hromada replies to every finding (the first reply as `text` says); then the report
+    is published, before its reply period ends."""
+    findings = [
+        *(("assessment", a) for a in report.assessments.order_by("pk")),
+        *(("standard_finding", f) for f in report.standard_findings.order_by("pk")),
+    ]
+    first = None
+    for i, (name, finding) in enumerate(findings):
+        reply = monitoring_reports.reply_save(
+            actor=scope.official,
+            report=report,
+            text=(text if i == 0 else NEUTRAL_TEXT).prose("text"),
+            **{name: finding},
+        )
+        first = first or reply
+    monitoring_reports.report_publish(actor=monitor, report=report)
+    return first
+
+
+def _published_findings(scope, plan, assessment_text, checklist_text):
+    """A network's monitor assesses the plan's first commitment and its co-creation, and the
+    inception review carrying both is published with the hromada's replies."""
+    plan = _submitted(scope, plan)
+    team = Monitoring(scope)
+    assignment = team.assign(plan)
+    assessment = _assess(
+        team.monitor, assignment, plan.commitments.order_by("number")[0], assessment_text
+    )
+    finding = _checklist(team.monitor, assignment, checklist_text)
+    report = _sent_report(team.monitor, assignment, NEUTRAL_TEXT)
+    _reply_all_and_publish(scope, team.monitor, report)
+    return assessment, finding, report
+
+
+def make_assignment(scope, plan, text):
+    plan = _submitted(scope, plan)
+    team = Monitoring(scope)
+    return team.assign(plan, declaration=text.prose("declaration"))
+
+
+def make_assessment(scope, commitment, text):
+    _submitted(scope, commitment.plan)
+    team = Monitoring(scope)
+    assignment = team.assign(commitment.plan)
+    assessment = _assess(team.monitor, assignment, commitment, text)
+    report = _sent_report(team.monitor, assignment, NEUTRAL_TEXT)
+    _reply_all_and_publish(scope, team.monitor, report)
+    return Assessment.objects.get(pk=assessment.pk)
+
+
+def make_standard_finding(scope, plan, text):
+    _assessment, finding, _report = _published_findings(scope, plan, NEUTRAL_TEXT, text)
+    return StandardFinding.objects.get(pk=finding.pk)
+
+
+def make_report(scope, plan, text):
+    """The inception review with an assessment and the co-creation checklist, sent to the
+    hromada; when it is the record under test, replied to and published (a reply is written
+    while the report waits for it, so a report that has replies built in it stays open)."""
+    plan = _submitted(scope, plan)
+    team = Monitoring(scope)
+    assignment = team.assign(plan)
+    _assess(team.monitor, assignment, plan.commitments.order_by("number")[0], NEUTRAL_TEXT)
+    _checklist(team.monitor, assignment, NEUTRAL_TEXT)
+    report = _sent_report(team.monitor, assignment, text)
+    if text.marking:
+        _reply_all_and_publish(scope, team.monitor, report)
+    report = Report.objects.get(pk=report.pk)
+    report.monitor = team.monitor  # who publishes it once its replies are in
+    return report
+
+
+def make_reply(scope, report, text):
+    reply = _reply_all_and_publish(scope, report.monitor, report, text)
+    return type(reply).objects.get(pk=reply.pk)
+
+
 AUTHOR = "the author's public name (the actor's), not the record's text"
 HROMADA_DATA = "the codifier's data: only the withholdable contact fields are marked"
+MONITOR = "the monitor's public name (the account's), public wherever the monitor is named"
+CORRECTION = {"correction_reason": "only a correction (another version) has a reason"}
 BUILDERS: dict[str, list[Builder]] = {
     "plans.actionplan": [Builder(None, make_plan)],
     "plans.commitment": [
@@ -357,6 +609,25 @@ BUILDERS: dict[str, list[Builder]] = {
     "participation.section": [Builder("participation.consultation", make_section)],
     "participation.question": [Builder("participation.consultation", make_question)],
     "places.hromada": [Builder(None, make_hromada, dict.fromkeys(["*"], HROMADA_DATA))],
+    "monitoring.monitoringnetwork": [Builder(None, make_network)],
+    "monitoring.memberorganisation": [
+        Builder(
+            "monitoring.monitoringnetwork",
+            make_member,
+            {"edrpou": "8 digits of the state register, not text"},
+        )
+    ],
+    "monitoring.assignment": [
+        Builder("plans.actionplan", make_assignment, {"monitor_label": MONITOR})
+    ],
+    "monitoring.assessment": [
+        Builder("plans.commitment", make_assessment, {"author_label": AUTHOR, **CORRECTION})
+    ],
+    "monitoring.standardfinding": [
+        Builder("plans.actionplan", make_standard_finding, {"author_label": AUTHOR, **CORRECTION})
+    ],
+    "monitoring.report": [Builder("plans.actionplan", make_report, {"author_label": AUTHOR})],
+    "monitoring.reply": [Builder("monitoring.report", make_reply, {"author_label": AUTHOR})],
 }
 
 
@@ -384,6 +655,19 @@ def hide(scope, content):
     moderation.content_hide(actor=scope.official, obj=content, rule=ModerationRule.SPAM)
 
 
+def unpublish_finding(_scope, finding):
+    # A finding is public once its report is published; this one is as if it were still under
+    # the hromada's review (its report sent, not yet published).
+    type(finding).objects.filter(pk=finding.pk).update(published_at=None)
+    if finding.report_id:
+        unpublish_report(_scope, finding.report)
+
+
+def unpublish_report(_scope, report):
+    # Likewise: a report back in its reply period (a published one never returns there).
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.REPLY, published_at=None)
+
+
 @dataclass(frozen=True)
 class State:
     """A publication state of a kind's own: its word, how to put a public record into it, the
@@ -402,6 +686,9 @@ STATES: dict[str, State] = {
     "participation.consultation": State("unpublished", unpublish_consultation),
     "participation.proposal": State("hidden", hide, ("response_reason",), keeps_row=True),
     "participation.comment": State("hidden", hide, ("outcome_reason",), keeps_row=True),
+    "monitoring.assessment": State("unpublished", unpublish_finding),
+    "monitoring.standardfinding": State("unpublished", unpublish_finding),
+    "monitoring.report": State("unpublished", unpublish_report),
 }
 STATE_WORDS = {label: state.word for label, state in STATES.items()}
 
@@ -499,6 +786,68 @@ def elected_by(scope, motion):
     )
 
 
+def findings_under(scope, assignment):
+    """Published findings made under the assignment: an assessment and the checklist, in a
+    published report (both references are made at once; the second call finds them)."""
+    existing = Assessment.objects.filter(assignment=assignment).first()
+    if existing is not None:
+        return existing
+    team_monitor = assignment.monitor
+    plan = assignment.plan
+    _assess(team_monitor, assignment, plan.commitments.order_by("number")[0], NEUTRAL_TEXT)
+    _checklist(team_monitor, assignment, NEUTRAL_TEXT)
+    report = _sent_report(team_monitor, assignment, NEUTRAL_TEXT)
+    _reply_all_and_publish(scope, team_monitor, report)
+    return Assessment.objects.get(assignment=assignment)
+
+
+def corrected_assessment(scope, assessment):
+    """A published correction of the assessment, with its own text."""
+    monitor = assessment.assignment.monitor
+    draft = monitoring_findings.assessment_correct(
+        actor=monitor, assessment=assessment, reason="Уточнено оцінку"
+    )
+    monitoring_findings.assessment_save(
+        actor=monitor,
+        assignment=assessment.assignment,
+        commitment=assessment.commitment,
+        kind=assessment.kind,
+        values={"narrative": "Виправлена оцінка"},
+        links=["https://ordinary.example.org/correction"],
+    )
+    return monitoring_findings.assessment_submit(actor=monitor, assessment=draft)
+
+
+def corrected_standard_finding(scope, finding):
+    monitor = finding.assignment.monitor
+    monitoring_findings.standard_correct(actor=monitor, finding=finding, reason="Уточнено")
+    monitoring_findings.checklist_save(
+        actor=monitor,
+        assignment=finding.assignment,
+        kind=finding.kind,
+        rows=[
+            {
+                "standard": finding.standard,
+                "narrative": "Виправлений висновок",
+                "links": ["https://ordinary.example.org/correction"],
+            }
+        ],
+    )
+    return monitoring_findings.checklist_submit(
+        actor=monitor, assignment=finding.assignment, kind=finding.kind
+    )
+
+
+def replied_to(scope, finding):
+    """The hromada's reply to the finding (written with its report: found there)."""
+    return finding.replies.order_by("pk").first()
+
+
+def carried_by(scope, report):
+    """A finding the report carries (public on its own once the report was published)."""
+    return report.assessments.order_by("pk").first()
+
+
 # (referring model's label, its field) → how to make a public record that refers to a record
 REFERRERS: dict[tuple[str, str], Callable[[Any, Any], Any]] = {
     ("participation.proposal", "commitments"): accepted_into,
@@ -508,18 +857,32 @@ REFERRERS: dict[tuple[str, str], Callable[[Any, Any], Any]] = {
     ("participation.proposal", "merged_into"): merged_into,
     ("participation.comment", "parent"): reply_to,
     ("councils.membership", "elected_by"): elected_by,
+    ("monitoring.assessment", "assignment"): findings_under,
+    ("monitoring.standardfinding", "assignment"): findings_under,
+    ("monitoring.assessment", "supersedes"): corrected_assessment,
+    ("monitoring.standardfinding", "supersedes"): corrected_standard_finding,
+    ("monitoring.reply", "assessment"): replied_to,
+    ("monitoring.reply", "standard_finding"): replied_to,
+    ("monitoring.assessment", "report"): carried_by,
+    ("monitoring.standardfinding", "report"): carried_by,
 }
 
 
 # --- URL parameters ------------------------------------------------------------------------------
 
-# Path words that are not a model's name (or its English plural): the model they number.
+# Path words that are not a model's name (or its English plural): the model they number; "app/word"
+# for a word another app's routes use for another model.
 URL_WORDS = {
     "hromady": "places.hromada",
     "members": "councils.membership",
     "evidence": "plans.evidencefile",
     "tokens": "opendata.apitoken",
+    "monitoring/members": "monitoring.memberorganisation",
+    "monitoring/evidence": "monitoring.findingfile",
+    "monitoring/compile": "monitoring.assignment",
 }
+# Parameters that name a kind of record (the model of the next parameter), by URL_KINDS.
+URL_KIND_PARAMS = ("kind", "target")
 # `<kind>` after a path word: the kinds it takes and the model each names.
 URL_KINDS = {
     "documents": {
@@ -529,6 +892,7 @@ URL_KINDS = {
         "rules": "councils.council",
     },
     "moderation": {"proposal": "participation.proposal", "comment": "participation.comment"},
+    "reply": {"assessment": "monitoring.assessment", "standard": "monitoring.standardfinding"},
 }
 # `<fmt>` by URL name: the formats the view serves.
 URL_FORMATS = {

@@ -16,6 +16,14 @@ from openhromada.plans.models import ProgressUpdate
 # the hromada or oblast (one shared description), the history's public name of who changed
 # something, and values of related records described for this dataset.
 COMPUTED = {
+    # independent monitoring (issue 15): counts and links computed per row
+    "member_count",
+    "plan_url",
+    "diverges",
+    "assessment_count",
+    "star_count",
+    "diverging_count",
+    "reply_count",
     "id",
     "url",
     "api_url",

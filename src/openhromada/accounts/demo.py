@@ -66,7 +66,16 @@ DEMO_ACCOUNTS = [
         "Моніторка мережі (демо)",
         Role.MONITOR,
         "e-democracy-monitoring-network",
-        can="моніторка мережі: поки що те саме, що мешканка (оцінювання мережами ще не збудоване)",
+        can="моніторка мережі: оцінювання зобов’язань призначених планів дій, чекліст "
+        "співтворення, звіти моніторингу (надсилання громаді на відповідь, публікація)",
+    ),
+    DemoAccount(
+        "coordinator@demo.openhromada.org",
+        "Координатор мережі моніторингу (демо)",
+        Role.COORDINATOR,
+        "e-democracy-monitoring-network",
+        can="координатор мережі моніторингу: члени мережі та заявки на вступ, призначення "
+        "моніторів на плани дій, конфлікти інтересів, звіти мережі",
     ),
     DemoAccount(
         "operator@demo.openhromada.org",
@@ -115,7 +124,7 @@ def load() -> list[tuple[DemoAccount, User]]:
             scope = {}
             if account.role in (Role.OFFICIAL, Role.COUNCIL_MEMBER):
                 scope["hromada"] = _scope_model("hromada").objects.get(code=account.scope)
-            elif account.role == Role.MONITOR:
+            elif account.role in (Role.MONITOR, Role.COORDINATOR):
                 scope["network"] = _scope_model("network").objects.get(slug=account.scope)
             if not RoleAssignment.objects.filter(user=user, role=account.role, **scope).exists():
                 role_grant(actor=None, user=user, role=account.role, **scope)

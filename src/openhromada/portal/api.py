@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Router
 
 from openhromada.councils.api import router as councils_router
+from openhromada.monitoring.api import router as monitoring_router
 from openhromada.opendata import problems
 from openhromada.opendata.endpoints import dataset_router
 from openhromada.opendata.history_data import HISTORY
@@ -14,8 +15,9 @@ from openhromada.plans.api import router as plans_router
 DESCRIPTION = """
 Open data of Open Hromada (Відкрита громада): places, OGP Local action plans, commitments,
 milestones, progress reports, coordination councils (members, meetings, decisions, votes),
-calls for proposals, proposals with their responses, consultations and comments, and the public
-history of every change.
+calls for proposals, proposals with their responses, consultations and comments, independent
+monitoring (networks, member organisations, assessments, reports and the hromadas' replies), and
+the public history of every change.
 
 * **Reading** needs no account. Lists take filters, `limit` (1–500) and `cursor` (from the
   previous page's `next`); the order is stable. Responses carry `ETag` and `Last-Modified`, and
@@ -57,4 +59,5 @@ api.add_router("", places_router)
 api.add_router("", plans_router)
 api.add_router("", councils_router)
 api.add_router("", participation_router)
+api.add_router("", monitoring_router)
 api.add_router("", history_router)

@@ -70,8 +70,13 @@ class Command(BaseCommand):
         }
         plans_demo.load(officials=officials, on_co_creation=participation_demo.on_co_creation)
         participation_demo.load(officials=officials)
-        councils_demo.load(
-            officials=officials, accounts={account.email: user for account, user in accounts}
+        by_email = {account.email: user for account, user in accounts}
+        councils_demo.load(officials=officials, accounts=by_email)
+        monitoring_demo.populate(
+            coordinator=by_email["coordinator@demo.openhromada.org"],
+            monitor=by_email["monitor@demo.openhromada.org"],
+            official=officials["UA68040470000053519"],
+            applicant=by_email["resident@demo.openhromada.org"],
         )
         return accounts
 

@@ -13,6 +13,7 @@ from openhromada.core.models import DataOrigin
 from openhromada.core.progress import Progress
 from openhromada.councils.scale import generate as generate_councils
 from openhromada.monitoring.models import MonitoringNetwork
+from openhromada.monitoring.scale import generate as generate_monitoring
 from openhromada.participation.scale import generate as generate_calls
 from openhromada.places.models import Hromada, Oblast
 from openhromada.places.services import hromada_update
@@ -24,8 +25,8 @@ NETWORKS = 5
 
 class Command(BaseCommand):
     help = (
-        "Add synthetic users, roles, memberships, plans and councils over N real hromadas "
-        "and calls for proposals (marked synthetic)."
+        "Add synthetic users, roles, memberships, plans and councils over N real hromadas, "
+        "calls for proposals and independent monitoring (marked synthetic)."
     )
 
     def add_arguments(self, parser):
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         plans = generate_plans(hromadas=chosen, seed=seed, progress=progress)
         councils = generate_councils(seed=seed, progress=progress)
         calls = generate_calls(seed=seed, big_call=big_call, progress=progress)
+        monitoring = generate_monitoring(seed=seed, progress=progress)
         self._analyze()
         if not quiet:
             self.stdout.write(
@@ -70,7 +72,9 @@ class Command(BaseCommand):
                 f"{councils['members']} members, {councils['meetings']} meetings, "
                 f"{councils['decisions']} decisions and {councils['votes']} votes; "
                 f"{calls['calls']} calls with {calls['proposals']} proposals, "
-                f"{calls['supports']} supports and {calls['comments']} comments."
+                f"{calls['supports']} supports and {calls['comments']} comments; "
+                f"{monitoring['members']} network members, {monitoring['reports']} monitoring "
+                f"reports with {monitoring['assessments']} assessments."
             )
 
     def _analyze(self) -> None:
