@@ -5,7 +5,9 @@ the few derived ones), shown bounded — at most `LIMIT` rows and the total — 
 the same number of queries whatever the person has on their plate; a longer list has its own
 paginated page (`/my/<key>/`). Which sections a person sees follows their roles: officials see
 their hromadas' work, council members and secretaries their councils' meetings, moderators the
-queue, and everyone signed in what they put in and what they follow.
+queue, monitors their assignments and the assessments due, network coordinators their networks'
+applications, assignments and reports to publish, and everyone signed in what they put in and
+what they follow.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from openhromada.accounts.models import Role
 from openhromada.core.history_display import describe
 from openhromada.core.withholding import for_request
 from openhromada.councils import selectors as councils
+from openhromada.monitoring.models import MonitoringNetwork
+from openhromada.monitoring.selectors import homes as monitoring
 from openhromada.notifications import selectors as notifications
 from openhromada.opendata.history_data import public_entry_objects
 from openhromada.opendata.links import page_urls
@@ -35,13 +39,16 @@ from openhromada.plans import selectors as plans
 LIMIT = 20  # rows a section shows on the home; the rest are on its own page
 
 OFFICIAL, COUNCIL, RESIDENT = "official", "council", "resident"
+MONITOR, COORDINATOR = "monitor", "coordinator"
+ROWS = "portal/_my_rows.html"
+MONITORING_ROWS = "portal/_my_monitoring_rows.html"
 
 
 @dataclass(frozen=True)
 class Spec:
     """One section: who sees it (`group`), its heading, what it says when empty, its rows (a
-    QuerySet of the owning app's selector, from the request), and how loaded rows are
-    completed for showing (deadlines, what is new)."""
+    QuerySet of the owning app's selector, from the request), how loaded rows are completed
+    for showing (deadlines, what is new), and the template that shows its rows."""
 
     key: str
     group: str
@@ -49,6 +56,7 @@ class Spec:
     empty: Any
     rows: Callable[[Any], Any]
     complete: Callable[[list, Any], list] = lambda items, request: items
+    template: str = ROWS
 
 
 @dataclass
@@ -71,6 +79,10 @@ def _now(request):
     if not hasattr(request, "_home_now"):
         request._home_now = timezone.now()
     return request._home_now
+
+
+def _today(request):
+    return timezone.localdate(_now(request))
 
 
 SPECS = [
@@ -101,6 +113,66 @@ SPECS = [
         _("Consultations awaiting their summary report"),
         _("No consultation is waiting for its report."),
         lambda r: consultations.consultations_awaiting_report_for(r.user, _now(r)),
+    ),
+    Spec(
+        "reports-awaiting-reply",
+        OFFICIAL,
+        _("Monitoring reports awaiting your reply"),
+        _("No monitoring report is waiting for the hromada's reply."),
+        lambda r: monitoring.reports_awaiting_reply_for(r.user, _today(r)),
+        lambda items, r: monitoring.days_left(items, _today(r)),
+        MONITORING_ROWS,
+    ),
+    Spec(
+        "my-assignments",
+        MONITOR,
+        _("My assignments"),
+        _("You are not assigned to any action plan now."),
+        lambda r: monitoring.open_assignments_for(r.user, _today(r)),
+        lambda items, r: monitoring.labelled(items),
+        MONITORING_ROWS,
+    ),
+    Spec(
+        "assessments-due",
+        MONITOR,
+        _("Assessments due"),
+        _("Every commitment of your assigned plans has its assessment."),
+        lambda r: monitoring.assessments_due_for(r.user, _today(r)),
+        lambda items, r: monitoring.labelled(items),
+        MONITORING_ROWS,
+    ),
+    Spec(
+        "replies-received",
+        MONITOR,
+        _("Replies from hromadas"),
+        _("No hromada has replied to your reports lately."),
+        lambda r: monitoring.replies_received_for(r.user, _now(r)),
+        template=MONITORING_ROWS,
+    ),
+    Spec(
+        "network-applications",
+        COORDINATOR,
+        _("Applications to join"),
+        _("No organisation is waiting for a decision on its application."),
+        lambda r: monitoring.applications_for(r.user),
+        template=MONITORING_ROWS,
+    ),
+    Spec(
+        "network-assignments",
+        COORDINATOR,
+        _("Monitors' assignments"),
+        _("No monitor of your networks is assigned to a plan now."),
+        lambda r: monitoring.network_assignments_for(r.user, _today(r)),
+        lambda items, r: monitoring.labelled(items),
+        MONITORING_ROWS,
+    ),
+    Spec(
+        "reports-to-publish",
+        COORDINATOR,
+        _("Reports ready to publish"),
+        _("No report's reply period has ended unpublished."),
+        lambda r: monitoring.reports_to_publish_for(r.user, _today(r)),
+        template=MONITORING_ROWS,
     ),
     Spec(
         "meetings-without-agenda",
@@ -165,31 +237,58 @@ def bounded(rows, limit: int = LIMIT) -> tuple[list, int]:
 @dataclass
 class Roles:
     """What the person is, read once: the hromadas they are an official of, whether they serve
-    on a council, whether they moderate."""
+    on a council, whether they moderate, the networks they monitor for and coordinate."""
 
     official_of: list = field(default_factory=list)
     councils: list = field(default_factory=list)
     moderates: bool = False
+    monitors_for: list = field(default_factory=list)
+    coordinates: list = field(default_factory=list)
 
     def sees(self, group: str) -> bool:
         if group == OFFICIAL:
             return bool(self.official_of)
         if group == COUNCIL:
             return bool(self.councils)
+        if group == MONITOR:
+            return bool(self.monitors_for)
+        if group == COORDINATOR:
+            return bool(self.coordinates)
         return True
 
 
+def _networks(held: list) -> tuple[list, list]:
+    """The networks the person monitors for and those they coordinate (one query, none when
+    they hold no network role)."""
+    monitored = {n for role, _h, n in held if role == Role.MONITOR and n}
+    coordinated = {n for role, _h, n in held if role == Role.COORDINATOR and n}
+    if not monitored and not coordinated:
+        return [], []
+    networks = list(
+        MonitoringNetwork.objects.filter(pk__in=monitored | coordinated).only(
+            "slug", "name_uk", "name_en"
+        )
+    )
+    return (
+        [n for n in networks if n.pk in monitored],
+        [n for n in networks if n.pk in coordinated],
+    )
+
+
 def roles_of(user) -> Roles:
-    held = list(user.roles.values_list("role", "hromada_id"))
-    official_ids = [h for role, h in held if role == Role.OFFICIAL]
+    held = list(user.roles.values_list("role", "hromada_id", "network_id"))
+    official_ids = [h for role, h, _n in held if role == Role.OFFICIAL]
     official_of = list(
         Hromada.objects.filter(pk__in=official_ids).only("slug", "name_uk", "name_en")
     )
-    platform = any(role in (Role.OPERATOR, Role.ADMIN) for role, _h in held)
+    platform = any(role in (Role.OPERATOR, Role.ADMIN) for role, _h, _n in held)
+    monitors_for, coordinates = _networks(held)
     return Roles(
         official_of=official_of,
         councils=list(councils.councils_served_by(user).select_related("hromada")),
         moderates=bool(official_of) or platform or user.is_superuser,
+        monitors_for=monitors_for,
+        coordinates=coordinates,
     )
 
 
@@ -221,7 +320,13 @@ def plans_awaiting(request) -> Shown:
 def home(request) -> dict:
     """Everything the person's home shows, by their roles: the sections of each group."""
     roles = roles_of(request.user)
-    groups: dict[str, list[Shown]] = {OFFICIAL: [], COUNCIL: [], RESIDENT: []}
+    groups: dict[str, list[Shown]] = {
+        OFFICIAL: [],
+        COUNCIL: [],
+        MONITOR: [],
+        COORDINATOR: [],
+        RESIDENT: [],
+    }
     for spec in SPECS:
         if roles.sees(spec.group):
             groups[spec.group].append(section(spec, request))
@@ -231,6 +336,8 @@ def home(request) -> dict:
         "roles": roles,
         "official_sections": groups[OFFICIAL],
         "council_sections": groups[COUNCIL],
+        "monitor_sections": groups[MONITOR],
+        "coordinator_sections": groups[COORDINATOR],
         "resident_sections": groups[RESIDENT],
         "moderation_queue": open_reports(request.user).count() if roles.moderates else None,
     }
