@@ -10,7 +10,7 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: these modules read models and other apps' registries,
         # which Django makes ready only after every app is loaded (the layers' one exception).
-        from . import datasets, notices, sections
+        from . import datasets, notices, sections  # late: the apps are loaded only now
 
         datasets.register()
         sections.register()
